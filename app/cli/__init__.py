@@ -1,0 +1,1 @@
+"""The `protocol-desk` command line, built on core, render and export."""

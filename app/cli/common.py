@@ -1,0 +1,49 @@
+"""What every command shares: pack options, loading, output and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.core.pack import PackSet
+from app.core.packs import default_roots, load_packs
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+
+
+def add_pack_options(parser: argparse.ArgumentParser, dest: str = "packs") -> None:
+    parser.add_argument(
+        "--packs",
+        dest=dest,
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="also load packs from DIR (repeatable; PROTOCOL_DESK_PACKS works too)",
+    )
+
+
+def load_from_args(args: argparse.Namespace) -> PackSet:
+    return load_packs(default_roots(list(args.packs)))
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
+    sys.stdout.write("\n")
+
+
+def warn_skipped(packs: PackSet) -> None:
+    """Never silent: say on stderr when some content could not be loaded."""
+    for failed in packs.failed:
+        print(
+            f"warning: pack {failed.display} was skipped: run `protocol-desk validate` for details",
+            file=sys.stderr,
+        )
+    for problem in packs.problems:
+        if not problem.file and problem.code.startswith("folder"):
+            print(f"warning: {problem.format()}", file=sys.stderr)

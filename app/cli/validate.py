@@ -1,0 +1,69 @@
+"""`protocol-desk validate`: check packs, folders of packs, or single content files."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from app.cli.common import EXIT_OK, EXIT_PROBLEM, print_json
+from app.core.loader import MANIFEST, load_pack
+from app.core.pack import Origin
+from app.core.packs import PackRoot, default_roots, load_packs
+from app.core.problems import Level, Problem, has_errors
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser("validate", help="check content packs and report every problem")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="pack, folder of packs, or file")
+    parser.add_argument(
+        "--strict", action="store_true", help="treat warnings (such as overdue reviews) as errors"
+    )
+    parser.add_argument("--json", action="store_true", help="print problems as JSON objects")
+    parser.set_defaults(run=run)
+
+
+def _pack_of(path: Path) -> Path | None:
+    """The pack folder that holds a single file, if any."""
+    for parent in path.resolve().parents:
+        if (parent / MANIFEST).is_file():
+            return parent
+    return None
+
+
+def _problems_for(path: Path, today: date) -> tuple[list[Problem], int]:
+    if path.is_file():
+        pack = _pack_of(path)
+        if pack is None:
+            return [
+                Problem(str(path), "", 1, 1, Level.ERROR, "no-pack", "the file is not inside a pack folder")
+            ], 0
+        loaded = load_pack(pack, str(pack), Origin.EXTRA, today)
+        relative = path.resolve().relative_to(pack.resolve()).as_posix()
+        chosen = [p for p in loaded.problems if p.file in {relative, MANIFEST} or not p.file]
+        return chosen, 1
+    packs = load_packs([PackRoot(path, Origin.EXTRA)], today)
+    return packs.problems, len(packs.packs) + len(packs.failed)
+
+
+def run(args: argparse.Namespace) -> int:
+    today = date.today()
+    problems: list[Problem] = []
+    checked = 0
+    targets = list(args.paths) or [root.path for root in default_roots(list(args.packs))]
+    for target in targets:
+        found, count = _problems_for(target, today)
+        problems += found
+        checked += count
+        if count == 0 and not found:
+            problems.append(Problem(str(target), "", 1, 1, Level.ERROR, "no-packs", "no pack found here"))
+    if args.strict:
+        problems = [p.escalated() for p in problems]
+    if args.json:
+        print_json([p.to_json() for p in problems])
+    else:
+        for problem in problems:
+            print(problem.format())
+        errors = sum(p.severity is Level.ERROR for p in problems)
+        print(f"{checked} pack(s) checked: {errors} error(s), {len(problems) - errors} warning(s)")
+    return EXIT_PROBLEM if has_errors(problems) else EXIT_OK

@@ -1,0 +1,1 @@
+"""Plain-Python core: content model, loading, search, calculators, user data. No Qt here."""

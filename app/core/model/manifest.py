@@ -1,0 +1,58 @@
+"""`pack.yaml`: what a pack is, who publishes it, its references, synonyms and placeholders."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from app.core.model.common import FORMAT_VERSION, Id, IsoDate, Reference, Semver, Status, Strict, Text
+
+PLACEHOLDER_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+
+class SynonymGroup(Strict):
+    """Terms a search treats as the same: `[esketamine, spravato]`."""
+
+    terms: list[Text] = Field(min_length=2)
+
+
+class Abbreviation(Strict):
+    short: Text
+    long: Text
+
+
+class Placeholder(Strict):
+    """A value each site fills in, used in handouts as {{name}}."""
+
+    name: str = Field(pattern=PLACEHOLDER_PATTERN)
+    label: Text
+    description: Text | None = None
+    example: Text | None = None
+
+
+class PackManifest(Strict):
+    format: Literal[1] = Field(description=f"Pack format version; this app reads {FORMAT_VERSION}.")
+    id: Id
+    title: Text
+    version: Semver
+    publisher: Text
+    licence: Text
+    language: str = Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")
+    status: Status = Field(strict=False)
+    released: IsoDate
+    review_interval_months: int = Field(ge=1, le=60)
+    min_app_version: Semver
+    disclaimer: Text
+    references: list[Reference] = Field(min_length=1)
+    synonyms: list[SynonymGroup] = Field(default_factory=list)
+    abbreviations: list[Abbreviation] = Field(default_factory=list)
+    placeholders: list[Placeholder] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_reference_ids(self) -> PackManifest:
+        ids = [r.id for r in self.references]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"reference ids listed more than once: {', '.join(duplicates)}")
+        return self
