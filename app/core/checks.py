@@ -109,50 +109,58 @@ def _check_local_ids(file: ParsedFile, report: Reporter) -> None:
         _duplicates_in(file, "cards", "card", report)
 
 
-def _check_references(file: ParsedFile, known: set[str], report: Reporter) -> None:
+def _check_values(file: ParsedFile, references: set[str], placeholders: set[str], report: Reporter) -> None:
+    """One walk over the raw data: reference ids resolve and placeholders are declared."""
+    at = _At(report, file)
     for path, value in _walk(file.parsed.data):
-        if path and path[-1] == "references" and isinstance(value, list):
+        if isinstance(value, str):
+            if "{{" in value:
+                _check_placeholders(value, path, placeholders, at)
+        elif path and path[-1] == "references" and isinstance(value, list):
             for index, ref in enumerate(value):
-                if isinstance(ref, str) and ref not in known:
-                    _At(report, file)(
-                        (*path, index),
-                        "unknown-reference",
-                        f"reference `{ref}` is not in the pack's reference list (pack.yaml)",
-                    )
+                if isinstance(ref, str) and ref not in references:
+                    message = f"reference `{ref}` is not in the pack's reference list (pack.yaml)"
+                    at((*path, index), "unknown-reference", message)
 
 
-def _check_links(file: ParsedFile, documents: dict[str, model.Document], report: Reporter) -> None:
+def _check_links(
+    file: ParsedFile, documents: dict[str, model.Document], broken: set[str], report: Reporter
+) -> None:
     for key in ("see_also", "related_protocols"):
         for index, target in enumerate(getattr(file.document, key, [])):
+            if target in broken:
+                continue  # the target's own errors are reported; one cause, one message
             if target not in documents:
                 _At(report, file)((key, index), "broken-link", f"`{target}` is not a document in this pack")
             elif target == file.document.id:
                 _At(report, file)((key, index), "self-link", "a document cannot link to itself")
 
 
-def _check_card_sources(file: ParsedFile, documents: dict[str, model.Document], report: Reporter) -> None:
+def _check_card_sources(
+    file: ParsedFile, documents: dict[str, model.Document], broken: set[str], report: Reporter
+) -> None:
     if not isinstance(file.document, model.CardDeck):
         return
     for index, card in enumerate(file.document.cards):
         doc_id, _, section = card.source.partition("#")
         target = documents.get(doc_id)
         path = ("cards", index, "source")
+        if doc_id in broken:
+            continue
         if target is None:
             _At(report, file)(path, "broken-source", f"card source `{doc_id}` is not a document in this pack")
         elif section not in section_ids(target):
             _At(report, file)(path, "broken-source", f"`{doc_id}` has no section `{section}`")
 
 
-def _check_placeholders(file: ParsedFile, declared: set[str], report: Reporter) -> None:
-    for path, value in _walk(file.parsed.data):
-        if isinstance(value, str):
-            for name in PLACEHOLDER_USE.findall(value):
-                if name not in declared:
-                    _At(report, file)(
-                        path,
-                        "unknown-placeholder",
-                        f"placeholder `{{{{{name}}}}}` is not declared under `placeholders` in pack.yaml",
-                    )
+def _check_placeholders(value: str, path: Path_, declared: set[str], at: _At) -> None:
+    for name in PLACEHOLDER_USE.findall(value):
+        if name not in declared:
+            at(
+                path,
+                "unknown-placeholder",
+                f"placeholder `{{{{{name}}}}}` is not declared under `placeholders` in pack.yaml",
+            )
 
 
 def _check_review(file: ParsedFile, today: date, report: Reporter) -> None:
@@ -185,8 +193,15 @@ def _check_manifest(manifest: model.PackManifest, report: Reporter) -> None:
         )
 
 
-def check_pack(manifest: model.PackManifest, files: list[ParsedFile], report: Reporter, today: date) -> None:
-    """Run every whole-pack check, reporting through `report`."""
+def check_pack(
+    manifest: model.PackManifest,
+    files: list[ParsedFile],
+    report: Reporter,
+    today: date,
+    broken_ids: set[str] | None = None,
+) -> None:
+    """Run every whole-pack check, reporting through `report`; `broken_ids` failed on their own."""
+    broken = broken_ids or set()
     _check_manifest(manifest, report)
     _check_unique_ids(files, report)
     documents = {f.document.id: f.document for f in files}
@@ -194,8 +209,7 @@ def check_pack(manifest: model.PackManifest, files: list[ParsedFile], report: Re
     placeholders = {p.name for p in manifest.placeholders}
     for file in files:
         _check_local_ids(file, report)
-        _check_references(file, references, report)
-        _check_links(file, documents, report)
-        _check_card_sources(file, documents, report)
-        _check_placeholders(file, placeholders, report)
+        _check_values(file, references, placeholders, report)
+        _check_links(file, documents, broken, report)
+        _check_card_sources(file, documents, broken, report)
         _check_review(file, today, report)

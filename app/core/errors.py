@@ -125,7 +125,10 @@ def _message(error: ErrorDetails, parsed: ParsedYaml, path: Path_) -> tuple[str,
     if kind in {"literal_error", "enum"}:
         return "bad-choice", f"{where}: `{error['input']}` is not allowed here; expected {_expected(error)}"
     if kind == "union_tag_invalid":
-        return "bad-kind", f"{where}: unknown kind `{error['ctx']['tag']}`; expected {_expected(error)}"
+        context = error.get("ctx") or {}
+        expected = str(context.get("expected_tags", "")).replace("'", "`")
+        field = f"`{context.get('discriminator', 'kind')}`".replace("'", "")
+        return "bad-kind", f"{field}: `{context.get('tag')}` is not a known value; expected {expected}"
     if kind == "union_tag_not_found":
         return "missing-kind", f"{where}: {error['msg'].lower()}"
     return "invalid-value", f"{where}: {_plain(error)}"

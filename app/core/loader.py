@@ -8,6 +8,7 @@ stop a pack from loading.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -26,6 +27,7 @@ START = Position(1, 1)
 
 MANIFEST = "pack.yaml"
 T = TypeVar("T")
+CLAIMED_ID = re.compile(r"^id:\s*[\"']?([A-Za-z0-9_-]+)", re.MULTILINE)
 MAX_FILES = 20_000
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
@@ -101,6 +103,19 @@ def _validate(adapter: TypeAdapter[T], parsed: ParsedYaml, relpath: str, context
         return None
 
 
+def _claimed_id(parsed: ParsedYaml | None, path: Path) -> str:
+    """The id a broken file meant to have, so links to it are not reported a second time."""
+    if parsed is not None and isinstance(parsed.data.get("id"), str):
+        return str(parsed.data["id"])
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536).decode("utf-8", "replace")
+    except OSError:
+        return path.stem
+    match = CLAIMED_ID.search(head)
+    return match.group(1) if match else path.stem
+
+
 def load_pack(
     root: Path, display: str | None = None, origin: Origin = Origin.EXTRA, today: date | None = None
 ) -> Pack | FailedPack:
@@ -115,14 +130,17 @@ def load_pack(
     if parsed_manifest is not None:
         manifest = _validate(model.MANIFEST_ADAPTER, parsed_manifest, MANIFEST, context)
     parsed_files = []
+    invalid_ids: set[str] = set()
     for path in _document_files(root, context):
         relpath = path.relative_to(root).as_posix()
         parsed = _read(path, context)
         document = _validate(model.DOCUMENT_ADAPTER, parsed, relpath, context) if parsed else None
         if parsed is not None and document is not None:
             parsed_files.append(ParsedFile(relpath, parsed, document))
+        else:
+            invalid_ids.add(_claimed_id(parsed, path))
     if manifest is not None:
-        check_pack(manifest, parsed_files, context.add, today or date.today())
+        check_pack(manifest, parsed_files, context.add, today or date.today(), invalid_ids)
     if manifest is None or has_errors(context.problems):
         return FailedPack(root, context.display, origin, context.problems, manifest)
     documents = {f.document.id: f.document for f in parsed_files}

@@ -10,7 +10,8 @@ YAML's own rules; the pydantic models then refuse a `NO` or `1.10` where text is
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -25,8 +26,7 @@ MAX_DEPTH = 16
 Path_ = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     line: int
     column: int
 
@@ -50,12 +50,42 @@ class YamlRefused(Exception):
 
 
 @dataclass
-class ParsedYaml:
-    data: Any
+class _Located:
     positions: dict[Path_, Position] = field(default_factory=dict)
     key_positions: dict[Path_, Position] = field(default_factory=dict)
     plain_scalars: dict[Path_, str] = field(default_factory=dict)
-    """Original text of plain scalars that YAML read as something other than a string."""
+
+
+class ParsedYaml:
+    """Data read from one file. Positions are worked out only when a message needs one:
+    most files have no problems, and recording every node's position would double load time."""
+
+    def __init__(self, data: Any, text: str = "", located: _Located | None = None) -> None:
+        self.data = data
+        self.text = text
+        self._located = located
+
+    @property
+    def located(self) -> _Located:
+        if self._located is None:
+            builder = _Builder(track=True)
+            for event in yaml.parse(self.text, Loader=_Loader):
+                builder.feed(event)
+            self._located = builder.located
+        return self._located
+
+    @property
+    def positions(self) -> dict[Path_, Position]:
+        return self.located.positions
+
+    @property
+    def key_positions(self) -> dict[Path_, Position]:
+        return self.located.key_positions
+
+    @property
+    def plain_scalars(self) -> dict[Path_, str]:
+        """Original text of plain scalars that YAML read as something other than a string."""
+        return self.located.plain_scalars
 
     def position_of(self, path: Path_) -> Position:
         """The position of the deepest node on `path` that exists."""
@@ -70,12 +100,16 @@ _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
 
 
+@lru_cache(maxsize=4096)
 def _resolve_plain(value: str) -> Any:
     tag: str = _resolver.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     if tag == "tag:yaml.org,2002:str":
         return value
     node = yaml.ScalarNode(tag, value)
-    return _constructor.yaml_constructors[tag](_constructor, node)
+    try:
+        return _constructor.yaml_constructors[tag](_constructor, node)
+    except ValueError:
+        return value  # e.g. 2026-13-45: looks like a date but is not one; the model reports it
 
 
 def _pos(event: Any) -> Position:
@@ -98,6 +132,8 @@ def decode_text(raw: bytes) -> str:
 
 
 def _tab_issues(text: str) -> list[YamlIssue]:
+    if "\t" not in text:
+        return []
     issues = []
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
@@ -117,34 +153,38 @@ class _Frame:
 class _Builder:
     """Turns parser events into dicts, lists and scalars, refusing unsafe constructs."""
 
-    def __init__(self) -> None:
+    def __init__(self, track: bool = False) -> None:
+        self.track = track
         self.stack: list[_Frame] = []
-        self.result = ParsedYaml(data=None)
+        self.data: Any = None
+        self.located = _Located()
         self.issues: list[YamlIssue] = []
         self.documents = 0
         self.root_set = False
 
     def feed(self, event: Any) -> None:
-        if isinstance(event, yaml.AliasEvent):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            self._check_node(event)
+            self._scalar(event)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            self._check_node(event)
+            self._open(event)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self.stack.pop()
+        elif kind is yaml.AliasEvent:
             self._refuse(event, "alias", f"aliases (*{event.anchor}) are not allowed: write the value out")
-            return
-        if getattr(event, "anchor", None):
-            self._refuse(event, "anchor", f"anchors (&{event.anchor}) are not allowed: write values out")
-        if getattr(event, "tag", None) and isinstance(
-            event, yaml.ScalarEvent | yaml.MappingStartEvent | yaml.SequenceStartEvent
-        ):
-            shown = str(event.tag).replace("tag:yaml.org,2002:", "!!")
-            self._refuse(event, "tag", f"tags such as `{shown}` are not allowed in content files")
-        if isinstance(event, yaml.DocumentStartEvent):
+        elif kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
                 self._refuse(event, "multiple-documents", "only one YAML document per file (remove `---`)")
-        elif isinstance(event, yaml.ScalarEvent):
-            self._scalar(event)
-        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-            self._open(event)
-        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-            self.stack.pop()
+
+    def _check_node(self, event: Any) -> None:
+        if event.anchor:
+            self._refuse(event, "anchor", f"anchors (&{event.anchor}) are not allowed: write values out")
+        if event.tag:
+            shown = str(event.tag).replace("tag:yaml.org,2002:", "!!")
+            self._refuse(event, "tag", f"tags such as `{shown}` are not allowed in content files")
 
     def _refuse(self, event: Any, code: str, message: str) -> None:
         position = _pos(event)
@@ -158,8 +198,8 @@ class _Builder:
             return
         value = _resolve_plain(event.value) if event.style == "" and event.implicit[0] else event.value
         path = self._place(value, event)
-        if not isinstance(value, str):
-            self.result.plain_scalars[path] = event.value
+        if self.track and not isinstance(value, str):
+            self.located.plain_scalars[path] = event.value
 
     def _key(self, frame: _Frame, event: Any) -> None:
         assert isinstance(frame.container, dict)
@@ -184,23 +224,24 @@ class _Builder:
         self.stack.append(_Frame(container, path))
 
     def _place(self, value: Any, event: Any) -> Path_:
-        position = _pos(event)
         if not self.stack:
-            self.result.data = value
+            self.data = value
             self.root_set = True
-            self.result.positions[()] = position
-            return ()
-        top = self.stack[-1]
-        if isinstance(top.container, list):
-            path = (*top.path, len(top.container))
-            top.container.append(value)
+            path: Path_ = ()
         else:
-            assert top.key is not None and top.key_position is not None
-            path = (*top.path, top.key)
-            top.container[top.key] = value
-            self.result.key_positions[path] = top.key_position
-            top.key = None
-        self.result.positions[path] = position
+            top = self.stack[-1]
+            if isinstance(top.container, list):
+                path = (*top.path, len(top.container)) if self.track else ()
+                top.container.append(value)
+            else:
+                assert top.key is not None
+                path = (*top.path, top.key) if self.track else ()
+                top.container[top.key] = value
+                if self.track and top.key_position is not None:
+                    self.located.key_positions[path] = top.key_position
+                top.key = None
+        if self.track:
+            self.located.positions[path] = _pos(event)
         return path
 
 
@@ -221,13 +262,13 @@ def parse_yaml(text: str) -> ParsedYaml:
         raise YamlRefused(builder.issues) from None
     if builder.issues:
         raise YamlRefused(builder.issues)
-    if not builder.root_set or builder.result.data is None:
+    if not builder.root_set or builder.data is None:
         raise YamlRefused([YamlIssue(1, 1, "empty", "the file is empty")])
-    if not isinstance(builder.result.data, dict):
+    if not isinstance(builder.data, dict):
         raise YamlRefused(
             [YamlIssue(1, 1, "not-mapping", "the file must be a mapping of `field: value` lines")]
         )
-    return builder.result
+    return ParsedYaml(builder.data, text)
 
 
 def read_yaml_bytes(raw: bytes, max_bytes: int = MAX_FILE_BYTES) -> ParsedYaml:

@@ -1,0 +1,1 @@
+"""PDF export with QtGui only (QTextDocument + QPdfWriter), usable headless."""

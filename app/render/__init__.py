@@ -1,0 +1,1 @@
+"""Content to HTML, Markdown and plain text. No Qt."""

@@ -1,0 +1,68 @@
+"""Test configuration for every test: headless Qt, private user folders, no network.
+
+The network guard is global on purpose: the app must never open a connection, so any test
+that makes one fails, not only the test written to prove it.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("PROTOCOL_DESK_PACKS", None)
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+
+
+class NetworkBlocked(RuntimeError):
+    """Raised when code under test tries to open a network connection."""
+
+
+def _refuse(*args: object, **kwargs: object) -> None:
+    raise NetworkBlocked(f"network access attempted: {args!r}")
+
+
+_LOCAL_FAMILIES = {getattr(socket, "AF_UNIX", None)}
+
+
+def _guarded_connect(original):  # type: ignore[no-untyped-def]
+    def connect(self: socket.socket, address: object) -> object:
+        if self.family in _LOCAL_FAMILIES:
+            return original(self, address)
+        raise NetworkBlocked(f"network access attempted: {address!r}")
+
+    return connect
+
+
+@pytest.fixture(autouse=True)
+def block_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket.socket, "connect", _guarded_connect(socket.socket.connect))
+    monkeypatch.setattr(socket.socket, "connect_ex", _guarded_connect(socket.socket.connect_ex))
+    monkeypatch.setattr(socket, "create_connection", _refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", _refuse)
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point every user folder at a fresh temporary one so a test never touches a real profile."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("PROTOCOL_DESK_HOME", str(home))
+    monkeypatch.setenv("PROTOCOL_DESK_SITE_CONFIG", str(home / "no-site.toml"))
+    monkeypatch.delenv("PROTOCOL_DESK_PACKS", raising=False)
+    yield home
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return DATA
+
+
+@pytest.fixture
+def repo_root() -> Path:
+    return REPO
