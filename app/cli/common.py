@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.core.config import load_config
 from app.core.pack import PackSet
 from app.core.packs import default_roots, load_packs
+from app.core.paths import app_paths
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -29,7 +31,15 @@ def add_pack_options(parser: argparse.ArgumentParser, dest: str = "packs") -> No
 
 
 def load_from_args(args: argparse.Namespace) -> PackSet:
-    return load_packs(default_roots(list(args.packs)))
+    """Bundled packs, site folders from configuration, then PROTOCOL_DESK_PACKS and --packs."""
+    config = load_config(app_paths())
+    site = [Path(folder) for folder in config.get("packs.folders")]
+    return load_packs(default_roots([*site, *args.packs]))
+
+
+def site_placeholders() -> dict[str, str]:
+    values = load_config(app_paths()).get("placeholders")
+    return {str(k): str(v) for k, v in values.items()}
 
 
 def print_json(data: Any) -> None:

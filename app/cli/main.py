@@ -6,10 +6,10 @@ import argparse
 import sys
 
 from app import __version__
-from app.cli import listing, schema, validate
+from app.cli import config, listing, schema, show, validate
 from app.cli.common import EXIT_USAGE, add_pack_options
 
-COMMAND_MODULES = (validate, listing, schema)
+COMMAND_MODULES = (validate, listing, show, schema, config)
 
 
 def build_parser() -> argparse.ArgumentParser:
