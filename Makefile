@@ -3,8 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BUILD_STAMP := $(VENV)/.installed-build
+APP_ID := protocol-desk
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' app/__init__.py)
+FROZEN := dist/$(APP_ID)
+TARBALL := dist/$(APP_ID)-$(VERSION)-linux-$(shell uname -m).tar.gz
 
-.PHONY: run test lint typecheck imports pytest bench dist schema clean
+.PHONY: run test lint typecheck imports pytest bench dist dist-check dist-launch icons schema clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +40,31 @@ schema: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/load.py
+
+# The frozen app (PyInstaller onedir, see build.spec and docs/deploy.md) and a tarball of it.
+$(BUILD_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,build]'
+	@touch $(BUILD_STAMP)
+
+dist: $(BUILD_STAMP)
+	rm -rf $(FROZEN) $(TARBALL)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
+	tar -C dist -czf $(TARBALL) $(APP_ID)
+	@du -sh $(FROZEN) $(TARBALL)
+
+# The frozen app's own self-test, headless, with a private profile so no real settings interfere.
+dist-check:
+	rm -rf build/self-test
+	QT_QPA_PLATFORM=offscreen PROTOCOL_DESK_HOME=build/self-test/home \
+		PROTOCOL_DESK_SITE_CONFIG=build/self-test/no-site.toml \
+		$(FROZEN)/$(APP_ID) self-test --report build/self-test/self-test.json
+
+# The frozen window starts offscreen and shows its search field (prints the launch time; target 1.5 s).
+dist-launch: $(STAMP)
+	$(BIN)/python benchmarks/startup.py --exe $(FROZEN)/$(APP_ID)-gui --runs 3
+
+icons: $(STAMP)
+	$(BIN)/python resources/icons/make_icons.py
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache

@@ -40,6 +40,13 @@ def _guarded_connect(original):  # type: ignore[no-untyped-def]
     return connect
 
 
+@pytest.fixture(scope="session", autouse=True)
+def one_qapplication(qapp: object) -> object:
+    """A QApplication for the whole session, created first: if export code created a bare
+    QGuiApplication, a widget made later in the same process would abort."""
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def block_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect(socket.socket.connect))

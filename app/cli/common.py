@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from app.core.config import load_config
-from app.core.pack import PackSet
-from app.core.packs import default_roots, load_packs
+from app.core.model import Document
+from app.core.pack import Pack, PackSet
+from app.core.packpolicy import load_configured_packs
 from app.core.paths import app_paths
 
 EXIT_OK = 0
@@ -31,10 +32,9 @@ def add_pack_options(parser: argparse.ArgumentParser, dest: str = "packs") -> No
 
 
 def load_from_args(args: argparse.Namespace) -> PackSet:
-    """Bundled packs, site folders from configuration, then PROTOCOL_DESK_PACKS and --packs."""
-    config = load_config(app_paths())
-    site = [Path(folder) for folder in config.get("packs.folders")]
-    return load_packs(default_roots([*site, *args.packs]))
+    """What the app shows: bundled, site and user packs, PROTOCOL_DESK_PACKS and --packs, under the
+    site's signing policy (with the last good copy of an unreachable share)."""
+    return load_configured_packs(list(args.packs))
 
 
 def site_placeholders() -> dict[str, str]:
@@ -57,3 +57,13 @@ def warn_skipped(packs: PackSet) -> None:
     for problem in packs.problems:
         if not problem.file and problem.code.startswith("folder"):
             print(f"warning: {problem.format()}", file=sys.stderr)
+
+
+def find_document(args: argparse.Namespace) -> tuple[Pack, Document] | None:
+    """Load the packs and look `args.id` up; says on stderr how to find ids when it is unknown."""
+    packs = load_from_args(args)
+    warn_skipped(packs)
+    found = packs.find(args.id)
+    if found is None:
+        print(f"error: no document with id {args.id!r}; `protocol-desk list` shows the ids", file=sys.stderr)
+    return found

@@ -6,10 +6,11 @@ import argparse
 import sys
 
 from app import __version__
-from app.cli import config, listing, schema, show, validate
+from app.cli import calc, config, export, listing, pack, runs, schema, search, selftest, show, study, validate
 from app.cli.common import EXIT_USAGE, add_pack_options
+from app.core.logs import LEVELS, start_logging
 
-COMMAND_MODULES = (validate, listing, show, schema, config)
+COMMAND_MODULES = (validate, listing, show, search, export, calc, runs, schema, config, pack, selftest, study)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -18,6 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Offline clinical reference. Run without a command to open the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--log-level", type=str.upper, choices=LEVELS, help="log detail (default: config)")
     add_pack_options(parser, dest="global_packs")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for module in COMMAND_MODULES:
@@ -34,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     args.packs = [*args.global_packs, *getattr(args, "packs", [])]
+    start_logging(args.log_level)
     try:
         return int(args.run(args))
     except BrokenPipeError:

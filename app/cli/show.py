@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.cli.common import EXIT_OK, EXIT_PROBLEM, load_from_args, print_json, site_placeholders, warn_skipped
+from app.cli.common import EXIT_OK, EXIT_PROBLEM, find_document, print_json, site_placeholders
 from app.render.html import document_html
 from app.render.text import document_text
 
@@ -18,11 +18,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run(args: argparse.Namespace) -> int:
-    packs = load_from_args(args)
-    warn_skipped(packs)
-    found = packs.find(args.id)
+    found = find_document(args)
     if found is None:
-        print(f"error: no document with id {args.id!r}; `protocol-desk list` shows the ids", file=sys.stderr)
         return EXIT_PROBLEM
     pack, document = found
     placeholders = site_placeholders()

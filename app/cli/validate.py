@@ -9,7 +9,8 @@ from pathlib import Path
 from app.cli.common import EXIT_OK, EXIT_PROBLEM, print_json
 from app.core.loader import MANIFEST, load_pack
 from app.core.pack import Origin
-from app.core.packs import PackRoot, default_roots, load_packs
+from app.core.packpolicy import load_configured_packs
+from app.core.packs import PackRoot, load_packs
 from app.core.problems import Level, Problem, has_errors
 
 
@@ -50,8 +51,10 @@ def run(args: argparse.Namespace) -> int:
     today = date.today()
     problems: list[Problem] = []
     checked = 0
-    targets = list(args.paths) or [root.path for root in default_roots(list(args.packs))]
-    for target in targets:
+    if not args.paths:  # what the app would load, under the site's signing policy
+        packs = load_configured_packs(list(args.packs), today=today)
+        problems, checked = list(packs.problems), len(packs.packs) + len(packs.failed)
+    for target in args.paths:
         found, count = _problems_for(target, today)
         problems += found
         checked += count

@@ -7,6 +7,7 @@ reported with its line, and whatever was valid in it still applies: never a sile
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Callable
@@ -14,7 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.core.paths import AppPaths, site_config_file
+import tomli_w
+
+from app.core.paths import ENV_SITE_CONFIG, AppPaths, portable_home, site_config_file
+
+PORTABLE_SITE_FILE = "site.toml"
 
 Check = Callable[[Any], str | None]
 """Returns an error message, or None when the value is acceptable."""
@@ -179,9 +184,18 @@ def _locked_keys(path: Path, layer: dict[str, Any], text: str, issues: list[Conf
     return {k for k in locked if k in KEYS}
 
 
+def effective_site_file() -> Path:
+    """PROTOCOL_DESK_SITE_CONFIG; else, in portable mode, `site.toml` beside the executable (the
+    stick carries its own set-up); else the machine's site file."""
+    portable = portable_home()
+    if portable is not None and not os.environ.get(ENV_SITE_CONFIG):
+        return portable.parent / PORTABLE_SITE_FILE
+    return site_config_file()
+
+
 def load_config(paths: AppPaths, site_file: Path | None = None) -> Config:
     """Merge the three layers; never raises for bad files."""
-    site_path = site_file or site_config_file()
+    site_path = site_file or effective_site_file()
     issues: list[ConfigIssue] = []
     site_raw, site_text = _read(site_path, issues)
     site = _valid_values(site_path, site_raw, site_text, issues)
@@ -197,6 +211,31 @@ def load_config(paths: AppPaths, site_file: Path | None = None) -> Config:
             value, source = _merge(name, value, user[name]), "user"
         settings[name] = Setting(name, value, source, name in locked, spec.description)
     return Config(settings, issues, site_path, paths.user_config_file)
+
+
+class SettingLocked(Exception):
+    """The site locks this key; the user cannot change it."""
+
+
+def save_user_setting(paths: AppPaths, key: str, value: Any, config: Config | None = None) -> None:
+    """Write one key to the user file, keeping its other keys; refused for site-locked keys."""
+    spec = KEYS[key]
+    problem = spec.check(value)
+    if problem:
+        raise ValueError(f"`{key}`: {problem}")
+    if config is not None and config.locked(key):
+        raise SettingLocked(key)
+    path = paths.user_config_file
+    raw = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    node = raw
+    *parents, leaf = key.split(".")
+    for part in parents:
+        node = node.setdefault(part, {})
+    node[leaf] = value
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(tomli_w.dumps(raw), encoding="utf-8")
+    temporary.replace(path)  # atomic: a crash leaves the old file or the new one, never half
 
 
 def _merge(name: str, lower: Any, upper: Any) -> Any:

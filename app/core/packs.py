@@ -6,11 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from app.core.loader import MANIFEST, load_pack
 from app.core.pack import FailedPack, Origin, Pack, PackSet
-from app.core.paths import bundled_content_dir, env_pack_folders
+from app.core.paths import app_paths, bundled_content_dir, env_pack_folders
 from app.core.problems import Level, Problem
+from app.core.semver import is_older
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, what): plain callback so that core never needs Qt signals."""
@@ -26,9 +28,20 @@ class PackRoot:
         return str(self.path)
 
 
+class LoadPolicy(Protocol):
+    """Site rules applied while loading (signatures, cached copies of shares): app.core.packpolicy."""
+
+    def folders(self, root: PackRoot) -> tuple[list[Path], list[Problem]]: ...
+
+    def admit(self, root: PackRoot, loaded: Pack | FailedPack) -> Pack | FailedPack: ...
+
+
 def default_roots(extra: list[Path] | None = None) -> list[PackRoot]:
-    """Bundled content, then folders from PROTOCOL_DESK_PACKS, then `--packs` folders."""
+    """Bundled content, the user's installed packs, PROTOCOL_DESK_PACKS folders, `--packs` folders."""
     roots = [PackRoot(bundled_content_dir(), Origin.BUNDLED)]
+    user_packs = app_paths().user_packs
+    if user_packs.is_dir():
+        roots.append(PackRoot(user_packs, Origin.USER))
     roots += [PackRoot(path, Origin.EXTRA) for path in env_pack_folders()]
     roots += [PackRoot(path, Origin.EXTRA) for path in extra or []]
     return roots
@@ -61,16 +74,24 @@ def _display(folder: Path) -> str:
         return str(folder)
 
 
-def load_packs(roots: list[PackRoot], today: date | None = None, progress: Progress | None = None) -> PackSet:
-    """Load every pack found under `roots` into one PackSet."""
+def load_packs(
+    roots: list[PackRoot],
+    today: date | None = None,
+    progress: Progress | None = None,
+    *,
+    policy: LoadPolicy | None = None,
+) -> PackSet:
+    """Load every pack found under `roots` into one PackSet (under `policy` when one is given)."""
     result = PackSet()
-    found: list[tuple[Path, Origin]] = []
+    found: list[tuple[Path, PackRoot]] = []
     for root in roots:
-        folders, problems = pack_folders(root)
+        folders, problems = policy.folders(root) if policy else pack_folders(root)
         result.problems.extend(problems)
-        found.extend((folder, root.origin) for folder in folders)
-    for done, (folder, origin) in enumerate(found, start=1):
-        loaded = load_pack(folder, _display(folder), origin, today)
+        found.extend((folder, root) for folder in folders)
+    for done, (folder, root) in enumerate(found, start=1):
+        loaded = load_pack(folder, _display(folder), root.origin, today)
+        if policy is not None:
+            loaded = policy.admit(root, loaded)
         _admit(result, loaded)
         if progress is not None:
             progress(done, len(found), loaded.display)
@@ -82,6 +103,8 @@ def _admit(result: PackSet, loaded: Pack | FailedPack) -> None:
     if isinstance(loaded, FailedPack):
         result.failed.append(loaded)
         return
+    if not _newest_copy(result, loaded):
+        return
     clash = _clash(result, loaded)
     if clash is None:
         result.packs.append(loaded)
@@ -89,6 +112,22 @@ def _admit(result: PackSet, loaded: Pack | FailedPack) -> None:
     problem = Problem(loaded.display, "pack.yaml", 1, 1, Level.ERROR, "duplicate-id", clash)
     result.problems.append(problem)
     result.failed.append(FailedPack(loaded.root, loaded.display, loaded.origin, [problem], loaded.manifest))
+
+
+def _newest_copy(result: PackSet, pack: Pack) -> bool:
+    """Of two versions of one pack the newer is used, so that an update installed into the user or
+    site folder replaces the bundled copy; False when `pack` is the older one. The older copy is not
+    broken, so it gets a warning in `problems` rather than a place among the failed packs."""
+    other = result.pack(pack.id)
+    if other is None or other.manifest.version == pack.manifest.version:
+        return True
+    older, newer = (other, pack) if is_older(other.manifest.version, pack.manifest.version) else (pack, other)
+    message = f"version {newer.manifest.version} from {newer.display} is used instead of this copy"
+    problem = Problem(older.display, "pack.yaml", 1, 1, Level.WARNING, "superseded", message)
+    result.problems.append(problem)
+    if older is other:
+        result.packs.remove(other)
+    return older is not pack
 
 
 def _clash(result: PackSet, pack: Pack) -> str | None:

@@ -6,9 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from app import APP_NAME, ORG_NAME, __version__
+from app import APP_ID, APP_NAME, ORG_NAME, __version__
+from app.core.logs import start_logging
+from app.core.paths import resources_dir
 
 
 def parse_gui_args(argv: list[str]) -> argparse.Namespace:
@@ -26,11 +29,16 @@ def create_application() -> QApplication:
     application.setApplicationName(APP_NAME)
     application.setOrganizationName(ORG_NAME)
     application.setApplicationVersion(__version__)
+    application.setDesktopFileName(APP_ID)
+    icon = resources_dir() / "icons" / "protocol-desk-256.png"
+    if icon.exists():
+        application.setWindowIcon(QIcon(str(icon)))
     return application
 
 
 def run_gui(argv: list[str]) -> int:
     args = parse_gui_args(argv)
+    start_logging(args.log_level)  # rotating log file; an uncaught exception leaves its traceback there
     application = create_application()
     from app.gui.main_window import MainWindow
 

@@ -1,27 +1,372 @@
-"""The main window (minimal for now): packs and documents from the loaded content."""
+"""The main window: it assembles panels and actions that live in their own modules."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtWidgets import QListWidget, QMainWindow
+from PySide6.QtCore import QThread, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import APP_NAME
-from app.core.packs import default_roots, load_packs
+from app.core.config import SettingLocked, save_user_setting
+from app.core.pack import PackSet
+from app.gui import printing, theme
+from app.gui.actions import create_actions
+from app.gui.dialogs.about import AboutDialog
+from app.gui.dialogs.disclaimer import DisclaimerDialog, acknowledgement, unacknowledged
+from app.gui.dialogs.problems import ProblemsDialog
+from app.gui.dialogs.settings import SettingsDialog
+from app.gui.dialogs.shortcuts import ShortcutsDialog
+from app.gui.features import installers
+from app.gui.reader import Reader
+from app.gui.services import Services, open_services
+from app.gui.status import StatusArea
+from app.gui.tasks import LoadWorker, Query, SearchWorker, start_in_thread
+from app.gui.views.browse_panel import BrowsePanel
+from app.gui.views.context_bar import Applies, ContextAction, ContextBar, Handler
+from app.gui.views.document_view import DocumentPane
+from app.gui.views.search_panel import SearchPanel
+from app.gui.views.visits_list import VisitsList
+
+DISCLAIMER_KEY = "disclaimer.acknowledged"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, extra_pack_folders: list[Path] | None = None) -> None:
+    search_requested = Signal(object)
+    packs_for_search = Signal(object)
+    load_requested = Signal()
+    packs_changed = Signal(object)
+    """PackSet, after every (re)load"""
+
+    def __init__(
+        self,
+        services: Services | None = None,
+        extra_pack_folders: list[Path] | None = None,
+        *,
+        ask_disclaimer: bool = True,
+    ) -> None:
         super().__init__()
+        self.services = services or open_services(extra_pack_folders)
+        self.ask_disclaimer = ask_disclaimer
+        self.index_ready = False
+        self.pending: Query | None = None
+        self.threads: list[QThread] = []
         self.setWindowTitle(APP_NAME)
-        self.resize(1100, 760)
-        self.documents = QListWidget(self)
-        self.documents.setAccessibleName("Documents")
-        self.setCentralWidget(self.documents)
-        packs = load_packs(default_roots(extra_pack_folders))
-        for pack, document in packs.documents():
-            self.documents.addItem(f"{document.title}  ({document.kind}, {pack.manifest.title})")
-        skipped = len(packs.failed)
-        self.statusBar().showMessage(
-            f"{len(packs.packs)} pack(s) loaded" + (f", {skipped} skipped" if skipped else "")
+        self.resize(1280, 820)
+        self.actions_ = create_actions(self)
+        self._build_panels()
+        self._build_menus()
+        self._connect()
+        self._start_workers()
+        for install in installers():
+            install(self)
+        self.apply_theme()
+        self.reader.show_welcome()
+        QTimer.singleShot(0, self.reload)
+
+    # --- assembly -------------------------------------------------------------------------
+    def _build_panels(self) -> None:
+        self.search = SearchPanel(self)
+        self.browse = BrowsePanel(self)
+        self.bookmarks = VisitsList("Bookmarks", "No bookmarks yet: press Ctrl+D on a document.", self)
+        self.recent = VisitsList("Recently viewed", "Documents you open appear here.", self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Browse, bookmarks and recent documents")
+        self.tabs.addTab(self.browse, "Browse")
+        self.tabs.addTab(self.bookmarks, "Bookmarks")
+        self.tabs.addTab(self.recent, "Recent")
+        self.document = DocumentPane(self)
+        self.reader = Reader(self.services, self.document)
+        self.context_bar = ContextBar(self)
+        reader_page = QWidget(self)
+        reader_layout = QVBoxLayout(reader_page)
+        reader_layout.setContentsMargins(0, 0, 0, 0)
+        reader_layout.addWidget(self.context_bar)
+        reader_layout.addWidget(self.document, 1)
+        self.workspaces = QTabWidget(self)
+        self.workspaces.setAccessibleName("Workspaces")
+        self.workspaces.addTab(reader_page, "Reader")
+        self.workspaces.tabBar().setVisible(False)
+        self.lists = QStackedWidget(self)
+        self.lists.addWidget(self.tabs)
+        self.lists.addWidget(self.search.results)
+        left = QWidget(self)
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.addWidget(self.search)
+        layout.addWidget(self.lists, 1)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.workspaces)
+        splitter.setSizes([400, 880])
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.status = StatusArea(self)
+        self.setStatusBar(self.status)
+        self.setTabOrder(self.search.field, self.search.kind)
+        self.setTabOrder(self.search.kind, self.search.facet)
+        self.setTabOrder(self.search.facet, self.search.results)
+        self.setTabOrder(self.search.results, self.tabs)
+        self.setTabOrder(self.tabs, self.context_bar)
+        self.setTabOrder(self.context_bar, self.document.browser)
+        self.setTabOrder(self.document.browser, self.document.outline)
+
+    def _build_menus(self) -> None:
+        a = self.actions_
+        menus = {
+            "&File": [a.print_document, a.export_pdf, None, a.reload, a.settings, None, a.quit],
+            "&View": [
+                a.focus_search,
+                a.find,
+                None,
+                a.back,
+                a.forward,
+                a.bookmark,
+                None,
+                a.zoom_in,
+                a.zoom_out,
+                a.zoom_reset,
+            ],
+            "&Help": [a.shortcuts, a.disclaimer, a.problems, None, a.about],
+        }
+        self.menus = {}
+        for title, entries in menus.items():
+            menu = self.menuBar().addMenu(title)
+            self.menus[title.replace("&", "")] = menu
+            for entry in entries:
+                menu.addSeparator() if entry is None else menu.addAction(entry)
+        self.menus["Tools"] = QMenu("&Tools", self)
+        self.menuBar().insertMenu(self.menus["Help"].menuAction(), self.menus["Tools"])
+        self.menus["Tools"].menuAction().setVisible(False)
+        toolbar = self.addToolBar("Navigation")
+        toolbar.setObjectName("navigation")
+        for action in (a.back, a.forward, a.bookmark, a.print_document, a.export_pdf, a.find):
+            toolbar.addAction(action)
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a.focus_search.triggered.connect(self.search.focus_search)
+        a.back.triggered.connect(self.reader.back)
+        a.forward.triggered.connect(self.reader.forward)
+        a.bookmark.triggered.connect(self.toggle_bookmark)
+        a.find.triggered.connect(self.document.find_bar.open_bar)
+        a.print_document.triggered.connect(self.print_current)
+        a.export_pdf.triggered.connect(self.export_current)
+        a.zoom_in.triggered.connect(lambda: self.set_text_size(self.reader.text_size + 1))
+        a.zoom_out.triggered.connect(lambda: self.set_text_size(self.reader.text_size - 1))
+        a.zoom_reset.triggered.connect(lambda: self.set_text_size(11))
+        a.reload.triggered.connect(self.reload)
+        a.settings.triggered.connect(self.open_settings)
+        a.problems.triggered.connect(self.show_problems)
+        a.disclaimer.triggered.connect(lambda: DisclaimerDialog(self.services.packs, False, self).exec())
+        a.shortcuts.triggered.connect(lambda: ShortcutsDialog(a.all(), self).exec())
+        a.about.triggered.connect(lambda: AboutDialog(self.services.packs, self).exec())
+        a.quit.triggered.connect(self.close)
+        self.search.query_requested.connect(self.run_query)
+        self.search.cleared.connect(lambda: self._show_results(False))
+        for source in (self.search, self.browse, self.bookmarks, self.recent):
+            source.open_requested.connect(self.open_document)
+        self.document.browser.internal_link.connect(lambda doc, section: self.open_document(doc, section, ""))
+        self.document.browser.external_link.connect(self.ask_external)
+        self.document.browser.back_button.connect(self.reader.back)
+        self.document.browser.forward_button.connect(self.reader.forward)
+        self.reader.changed.connect(self.update_state)
+        self.reader.changed.connect(lambda: self.context_bar.show_for(self.reader.current))
+        self.status.problems_clicked.connect(self.show_problems)
+
+    def _start_workers(self) -> None:
+        paths = self.services.paths
+        self.search_worker = SearchWorker(paths.index_db)
+        self.threads.append(start_in_thread(self.search_worker, "search"))
+        self.search_requested.connect(self.search_worker.search)
+        self.packs_for_search.connect(self.search_worker.set_packs)
+        self.search_worker.finished.connect(self.show_results)
+
+    def reload(self) -> None:
+        """Load packs and build the index off the UI thread; the window stays usable."""
+        self.index_ready = False
+        worker = LoadWorker(self.services.pack_folders(), self.services.paths.index_db)
+        thread = start_in_thread(worker, "load")
+        self.threads.append(thread)
+        worker.progress.connect(self.status.loading)
+        worker.loaded.connect(self.packs_loaded)
+        worker.indexed.connect(self.index_built)
+        worker.indexed.connect(thread.quit)
+        self.load_requested.connect(worker.run)
+        self.load_requested.emit()
+        self.load_requested.disconnect(worker.run)
+        self._load_worker = worker
+
+    # --- extension points (see app.gui.features) --------------------------------------------
+    def add_context_action(
+        self,
+        kinds: set[str],
+        label: str,
+        accessible_name: str,
+        handler: Handler,
+        applies: Applies | None = None,
+    ) -> None:
+        """A button above documents of `kinds`; `applies(pack, document)` can narrow it further."""
+        self.context_bar.add(ContextAction(frozenset(kinds), label, accessible_name, handler, applies))
+
+    def add_workspace(self, widget: QWidget, title: str) -> None:
+        self.workspaces.addTab(widget, title)
+        self.workspaces.tabBar().setVisible(True)
+
+    def show_workspace(self, widget: QWidget) -> None:
+        self.workspaces.setCurrentWidget(widget)
+
+    def add_menu_action(self, menu_title: str, action: QAction) -> None:
+        self.menus[menu_title].addAction(action)
+        self.menus[menu_title].menuAction().setVisible(True)
+
+    # --- loading --------------------------------------------------------------------------
+    def packs_loaded(self, packs: PackSet) -> None:
+        self.services.packs = packs
+        self.browse.set_packs(packs)
+        self.search.set_facets(packs)
+        self.status.loaded(packs)
+        self.reader.forget_missing()
+        if self.reader.current is None:
+            self.reader.show_welcome()
+        self.refresh_lists()
+        self.packs_changed.emit(packs)
+        if (
+            self.ask_disclaimer
+            and packs.packs
+            and unacknowledged(packs, self.services.state.get(DISCLAIMER_KEY))
+        ):
+            DisclaimerDialog(packs, True, self).exec()
+            self.services.state.set(DISCLAIMER_KEY, acknowledgement(packs))
+
+    def index_built(self, outcome: Any) -> None:
+        if isinstance(outcome, str):
+            self.status.loaded(self.services.packs)
+            self.status.say(outcome)
+            return
+        self.index_ready = True
+        self.status.loaded(outcome)
+        self.packs_for_search.emit(outcome)
+        if self.pending is not None:
+            self.search_requested.emit(self.pending)
+            self.pending = None
+
+    # --- searching and opening ------------------------------------------------------------
+    def run_query(self, query: Query) -> None:
+        self._show_results(True)
+        self.search_worker.latest_generation = query.generation
+        if self.index_ready:
+            self.search_requested.emit(query)
+        else:
+            self.pending = query
+            self.search.status.setText("Preparing search\u2026")
+
+    def show_results(self, query: Query, results: Any) -> None:
+        self.search.show_results(query, results)
+
+    def _show_results(self, visible: bool) -> None:
+        self.lists.setCurrentWidget(self.search.results if visible else self.tabs)
+
+    def open_document(self, doc_id: str, section_id: str, terms: str) -> None:
+        if not self.reader.open(doc_id, section_id, terms):
+            self.status.say(f"Document {doc_id!r} is not in the loaded packs.")
+            return
+        self.workspaces.setCurrentIndex(0)
+        self.refresh_lists()
+        self.document.browser.setFocus()
+
+    def ask_external(self, url: QUrl) -> None:
+        answer = QMessageBox.question(
+            self,
+            "Open external link",
+            f"This link leads outside Protocol Desk:\n\n{url.toString()}\n\nOpen it in your web browser?",
         )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+    # --- state ----------------------------------------------------------------------------
+    def update_state(self) -> None:
+        a, current = self.actions_, self.reader.current
+        a.back.setEnabled(self.reader.navigation.can_go_back)
+        a.forward.setEnabled(self.reader.navigation.can_go_forward)
+        for action in (a.bookmark, a.find, a.print_document, a.export_pdf):
+            action.setEnabled(current is not None)
+        if current is not None:
+            pack, document = current
+            a.bookmark.setChecked(self.services.bookmarks.contains(pack.id, document.id))
+            self.setWindowTitle(f"{document.title} - {APP_NAME}")
+
+    def refresh_lists(self) -> None:
+        self.bookmarks.set_visits(self.services.bookmarks.all())
+        self.recent.set_visits(self.services.history.recent())
+
+    def toggle_bookmark(self) -> None:
+        if self.reader.current is None:
+            return
+        pack, document = self.reader.current
+        marked = self.services.bookmarks.toggle(pack.id, document.id, document.title)
+        self.actions_.bookmark.setChecked(marked)
+        self.status.say(f"{'Bookmarked' if marked else 'Bookmark removed'}: {document.title}")
+        self.refresh_lists()
+
+    def set_text_size(self, size: float) -> None:
+        size = max(8.0, min(28.0, size))
+        self.reader.text_size = size
+        self._save("display.text_size", int(size))
+        self.reader.rerender()
+
+    def apply_theme(self) -> None:
+        application = QApplication.instance()
+        if isinstance(application, QApplication):
+            self.reader.theme = theme.apply(application, str(self.services.config.get("display.theme")))
+
+    def _save(self, key: str, value: object) -> None:
+        try:
+            save_user_setting(self.services.paths, key, value, self.services.config)
+        except SettingLocked:
+            self.status.say("This setting is managed by your organisation.")
+        except OSError as error:
+            self.status.say(f"The setting could not be saved: {error}")
+        self.services.reload_config()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.services.config, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        for key, value in dialog.values().items():
+            self._save(key, value)
+        self.reader.text_size = float(self.services.config.get("display.text_size"))
+        self.apply_theme()
+        self.reader.rerender()
+
+    def show_problems(self) -> None:
+        ProblemsDialog(self.services.packs, self).exec()
+
+    def print_current(self) -> None:
+        if self.reader.current is not None:
+            printing.print_document(self, *self.reader.current, self.services.placeholders())
+
+    def export_current(self) -> None:
+        if self.reader.current is not None:
+            saved = printing.export_pdf_dialog(self, *self.reader.current, self.services.placeholders())
+            if saved is not None:
+                self.status.say(f"Saved {saved}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for thread in self.threads:
+            thread.quit()
+            thread.wait(3000)
+        self.services.close()
+        super().closeEvent(event)

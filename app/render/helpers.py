@@ -15,6 +15,31 @@ KIND_LABELS = {
 }
 
 
+ACRONYMS = {
+    "crps",
+    "ocd",
+    "ptsd",
+    "trd",
+    "mdsi",
+    "kap",
+    "iv",
+    "im",
+    "sc",
+    "rems",
+    "adhd",
+    "gad",
+    "sad",
+    "mdd",
+}
+
+
+def tag_label(tag: str) -> str:
+    """`crps` -> CRPS, `treatment-resistant-depression` -> Treatment resistant depression."""
+    words = [w.upper() if w in ACRONYMS else w for w in tag.split("-")]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
 def num(value: float | None) -> str:
     """12.0 -> 12, 0.50 -> 0.5: numbers as a clinician writes them."""
     return "" if value is None else f"{value:g}"

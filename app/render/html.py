@@ -86,8 +86,9 @@ def document_html(
     *,
     placeholders: dict[str, str] | None = None,
     today: date | None = None,
+    show_outline: bool = True,
 ) -> str:
     """Render a document of `pack` with the site's placeholder values."""
     view = build_view(pack, document, placeholders, today)
     titles = {doc_id: doc.title for doc_id, doc in pack.documents.items()}
-    return render_view(view, theme, base_pt, titles=titles)
+    return render_view(view, theme, base_pt, titles=titles, show_outline=show_outline)

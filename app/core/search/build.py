@@ -1,0 +1,200 @@
+"""Build the index database from loaded packs, into a temporary file that replaces the old one whole.
+
+Writing elsewhere and renaming means a reader never sees a half-built index and a crash mid-build
+leaves the previous file (or nothing) in place, never a damaged one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core import model
+from app.core.outline import outline
+from app.core.pack import Pack, PackSet
+from app.core.search import fuzzy, schema
+from app.core.search.synonyms import synonym_groups
+from app.core.search.text import clean_content, plain_markdown
+
+Progress = Callable[[int, int, str], None]
+"""progress(done, total, label): a plain callback, so that a window can show it without core knowing Qt."""
+
+BATCH = 200
+STALE_TEMP_SECONDS = 24 * 3600
+
+
+@dataclass(frozen=True)
+class _Rows:
+    doc: tuple[object, ...]
+    doc_text: tuple[str, ...]
+    tags: list[str]
+    sections: list[tuple[int, int, str, str, str]]
+
+
+def _tags(doc: model.Document) -> list[str]:
+    tags = doc.tags
+    return list(dict.fromkeys([*tags.conditions, *tags.routes, *tags.settings, *tags.topics]))
+
+
+def _rows(rowid: int, first_section: int, pack: Pack, doc: model.Document) -> _Rows:
+    summary = clean_content(doc.summary)
+    sections = [(first_section, rowid, "", "", summary)]
+    for number, section in enumerate(outline(doc), start=first_section + 1):
+        body = plain_markdown(clean_content(section.text))
+        sections.append((number, rowid, section.id, clean_content(section.title), body))
+    tags = _tags(doc)
+    doc_row = (rowid, doc.id, pack.id, doc.kind, clean_content(doc.title), summary, first_section)
+    doc_text = (
+        doc_row[4],
+        clean_content(" ".join([*doc.aliases, doc.id])),
+        " ".join([*tags, doc.kind, doc.regulatory_status.value]),
+        "\n".join(s[3] for s in sections[1:]),
+        "\n".join(s[4] for s in sections),
+    )
+    return _Rows((*doc_row, sections[-1][0]), doc_text, tags, sections)
+
+
+def _insert(connection: sqlite3.Connection, batch: list[_Rows]) -> None:
+    connection.executemany("INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?, ?, ?)", [r.doc for r in batch])
+    connection.executemany(
+        f"INSERT INTO doc_fts(rowid, {', '.join(schema.DOC_COLUMNS)}) VALUES(?, ?, ?, ?, ?, ?)",
+        [(r.doc[0], *r.doc_text) for r in batch],
+    )
+    connection.executemany(
+        f"INSERT INTO head_fts(rowid, {', '.join(schema.HEAD_COLUMNS)}) VALUES(?, ?, ?, ?, ?)",
+        [(r.doc[0], *r.doc_text[:4]) for r in batch],
+    )
+    connection.executemany(
+        "INSERT OR IGNORE INTO doc_tags(tag, doc) VALUES(?, ?)",
+        [(t, r.doc[0]) for r in batch for t in r.tags],
+    )
+    sections = [s for r in batch for s in r.sections]
+    connection.executemany("INSERT INTO sections VALUES(?, ?, ?, ?, ?)", sections)
+    connection.executemany(
+        "INSERT INTO section_fts(rowid, heading, body) VALUES(?, ?, ?)",
+        [(s[0], s[3], s[4]) for s in sections],
+    )
+
+
+def _documents(packs: PackSet) -> Iterator[_Rows]:
+    next_section = 1
+    for rowid, (pack, doc) in enumerate(packs.documents(), start=1):
+        rows = _rows(rowid, next_section, pack, doc)
+        next_section += len(rows.sections)
+        yield rows
+
+
+def _fill(connection: sqlite3.Connection, packs: PackSet, progress: Progress | None) -> int:
+    total = sum(len(p.documents) for p in packs.packs)
+    step = max(1, total // 100)
+    batch: list[_Rows] = []
+    for done, rows in enumerate(_documents(packs), start=1):
+        batch.append(rows)
+        if len(batch) >= BATCH:
+            _insert(connection, batch)
+            batch.clear()
+        if progress is not None and (done % step == 0 or done == total):
+            progress(done, total + 1, str(rows.doc[1]))
+    _insert(connection, batch)
+    return total
+
+
+def _vocabulary(connection: sqlite3.Connection) -> None:
+    """Document and section counts of every word, from the fts5vocab views of the two indexes."""
+    connection.execute(
+        "CREATE TEMP TABLE section_counts(term TEXT PRIMARY KEY, sections INTEGER) WITHOUT ROWID"
+    )
+    connection.execute("INSERT INTO section_counts SELECT term, doc FROM section_vocab")
+    connection.execute(
+        "INSERT INTO vocab(term, docs, sections) SELECT d.term, d.doc, coalesce(s.sections, 0) "
+        "FROM doc_vocab d LEFT JOIN section_counts s ON s.term = d.term"
+    )
+    connection.execute("DROP TABLE section_counts")
+    terms = [row[0] for row in connection.execute("SELECT term FROM vocab")]
+    connection.executemany("INSERT OR IGNORE INTO vocab_keys(key, term) VALUES(?, ?)", fuzzy.key_rows(terms))
+
+
+def _synonyms(connection: sqlite3.Connection, packs: PackSet) -> None:
+    rows = (
+        (term, number)
+        for number, group in enumerate(synonym_groups(_synonym_sources(packs)))
+        for term in group
+    )
+    connection.executemany("INSERT OR IGNORE INTO synonyms(term, grp) VALUES(?, ?)", rows)
+
+
+def _synonym_sources(packs: PackSet) -> Iterable[list[str]]:
+    for pack in packs.packs:
+        yield from ([*group.terms] for group in pack.manifest.synonyms)
+        yield from ([a.short, a.long] for a in pack.manifest.abbreviations)
+
+
+def _finish(connection: sqlite3.Connection, packs: PackSet, key: str, documents: int) -> None:
+    sections = connection.execute("SELECT count(*) FROM sections").fetchone()[0]
+    _vocabulary(connection)
+    _synonyms(connection, packs)
+    for table in ("doc_fts", "head_fts", "section_fts"):
+        connection.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
+    schema.write_meta(
+        connection,
+        {
+            "key": key,
+            "documents": str(documents),
+            "sections": str(sections),
+            "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+            "complete": "1",
+        },
+    )
+
+
+def _temporary_path(path: Path) -> Path:
+    return path.with_name(f"{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Leftovers of builds that crashed; a build running elsewhere now is younger than a day."""
+    with contextlib.suppress(OSError):
+        for stale in path.parent.glob(f"{path.name}.*.tmp"):
+            if time.time() - stale.stat().st_mtime > STALE_TEMP_SECONDS:
+                stale.unlink(missing_ok=True)
+
+
+def write_index(packs: PackSet, path: Path, key: str, progress: Progress | None = None) -> None:
+    """Build the index for `packs` and move it to `path` (raises OSError/sqlite3.Error on failure)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temporaries(path)
+    temporary = _temporary_path(path)
+    try:
+        _write(packs, temporary, key, progress)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _write(packs: PackSet, temporary: Path, key: str, progress: Progress | None) -> None:
+    documents = _build(packs, temporary, key, progress)
+    if progress is not None:
+        progress(documents + 1, documents + 1, "search index ready")
+
+
+def _build(packs: PackSet, temporary: Path, key: str, progress: Progress | None) -> int:
+    connection = sqlite3.connect(temporary, isolation_level=None)
+    try:
+        # The file is private until renamed, so durability during the build buys nothing.
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
+        connection.execute("PRAGMA cache_size = -65536")
+        schema.create(connection)  # executescript() commits, so this comes before BEGIN
+        connection.execute("BEGIN")
+        documents = _fill(connection, packs, progress)
+        _finish(connection, packs, key, documents)
+        connection.execute("COMMIT")
+        return documents
+    finally:
+        connection.close()

@@ -1,0 +1,246 @@
+"""Turn whatever a user typed into an FTS5 query that cannot fail.
+
+Nothing the user types reaches FTS5 as syntax: the text is split into words, every word or phrase is
+sent as a quoted FTS5 string (AND, OR, NOT, NEAR, `*`, `:` and parentheses typed by the user are
+ordinary words or separators), and the expression around them is built here. On the way each word
+picks up its synonyms, its other forms in the index, a completion when it is the word being typed,
+and a correction when the index does not know it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from app.core.search import fuzzy
+from app.core.search.synonyms import Synonyms, Term
+from app.core.search.text import words
+from app.core.search.vocabulary import Vocabulary
+
+MAX_QUERY_CHARS = 500
+"""Longer input (a pasted page) is cut: no one types more, and it bounds the work per query."""
+MAX_GROUPS = 10
+CORRECTION_WEIGHT = 0.5
+SOFT_WEIGHT = 0.5
+SOFT_WORDS = frozenset({"after", "before", "during", "while", "since", "until", "within", "between"})
+"""Words that place a question in time ("bp before spravato") and count, but less than its topic."""
+
+_STOPWORD_TEXT = """
+    a about am an and any anything are as at be been but by can could did do does doing for from get
+    got had has have he her him his how i if in into is it its me my need needs no nor not of on or our
+    per please she should so something than that the their them then there these they this those to too
+    was we were what when where which while who whom why will with would you your
+    problem problems issue issues thing things stuff happen happens happened okay ok safe safely"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+"""Question, function and vague words: "can they drive home" is about driving home, and "bladder
+problems" about the bladder. Rare in clinical text, such words would otherwise weigh the most."""
+
+QUESTION_PAIRS = frozenset(
+    [("how", word) for word in ("long", "many", "much", "often", "soon", "far")]
+    + [("what", "counts"), ("what", "count"), ("difference", "between"), ("differences", "between")]
+)
+"""Two words that only frame a question ("how long", "what counts as"): both are dropped."""
+
+_CHUNK = re.compile(r'"[^"]*"?|[^\s,;:!?()\[\]{}<>|"]+')
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A word, or a phrase (quoted, or joined by punctuation as in `mg/kg`), with its span in the text."""
+
+    tokens: tuple[str, ...]
+    start: int
+    end: int
+    quoted: bool
+
+
+@dataclass(frozen=True)
+class Alternative:
+    tokens: Term
+
+    def fts(self) -> str:
+        """A quoted FTS5 string; tokens hold letters and digits only, but quotes are doubled anyway."""
+        phrase = " ".join(self.tokens).replace('"', '""')
+        return f'"{phrase}"'
+
+
+@dataclass(frozen=True)
+class Group:
+    """One thing the user asked for, and every way the index may hold it."""
+
+    alternatives: tuple[Alternative, ...]
+    weight: float = 1.0
+    """Below 1 for a guessed correction: a real word the index lacks may be "corrected" wrongly."""
+
+    def fts(self) -> str:
+        return "(" + " OR ".join(a.fts() for a in self.alternatives) + ")"
+
+
+@dataclass(frozen=True)
+class Plan:
+    groups: tuple[Group, ...]
+    suggestion: str | None
+    expanded: tuple[str, ...]
+
+    def all_of(self) -> str:
+        return " AND ".join(g.fts() for g in self.groups)
+
+    def any_of(self) -> str:
+        return " OR ".join(g.fts() for g in self.groups)
+
+
+def parse(text: str) -> tuple[list[Unit], bool]:
+    """Units of the (cut) text, and whether the last one is still being typed (no space after it)."""
+    text = text[:MAX_QUERY_CHARS]
+    units = []
+    for match in _CHUNK.finditer(text):
+        chunk = match.group()
+        tokens = tuple(words(chunk))
+        if tokens:
+            units.append(Unit(tokens, match.start(), match.end(), chunk.startswith('"')))
+    last = units[-1] if units else None
+    open_end = last is not None and last.end == len(text) and not (last.quoted and text.endswith('"'))
+    return units, open_end
+
+
+class Planner:
+    """Builds plans against one index's vocabulary and synonyms."""
+
+    def __init__(self, vocabulary: Vocabulary, synonyms: Synonyms) -> None:
+        self.vocabulary = vocabulary
+        self.synonyms = synonyms
+
+    def plan(self, text: str) -> Plan:
+        units, open_end = parse(text)
+        builder = _Builder(self, text[:MAX_QUERY_CHARS])
+        for span, group in self._spans(units):
+            builder.add(span, group, typing=open_end and span[-1] is units[-1])
+        return builder.finish()
+
+    def _spans(self, units: list[Unit]) -> list[tuple[list[Unit], tuple[Term, ...] | None]]:
+        """Units grouped where a run of them spells a synonym term; content words only."""
+        tokens = [t for u in units for t in u.tokens]
+        ends, offset = {}, 0
+        for index, unit in enumerate(units):
+            offset += len(unit.tokens)
+            ends[offset] = index
+        spans: list[tuple[list[Unit], tuple[Term, ...] | None]] = []
+        index, offset = 0, 0
+        while index < len(units):
+            found = None if units[index].quoted else self.synonyms.match(tokens, offset, set(ends))
+            end_index = ends[found[0]] if found else index
+            spans.append((units[index : end_index + 1], found[1] if found else None))
+            offset += sum(len(u.tokens) for u in units[index : end_index + 1])
+            index = end_index + 1
+        questions = _question_words(units)
+        content = [
+            s for s in spans if s[1] is not None or not (_is_stopword(s[0][0]) or s[0][0] in questions)
+        ]
+        return (content or spans)[:MAX_GROUPS]
+
+
+def _question_words(units: list[Unit]) -> set[Unit]:
+    """Both words of each question pair, such as `how long` or `difference between`."""
+    found: set[Unit] = set()
+    for previous, unit in itertools.pairwise(units):
+        if (
+            len(previous.tokens) == len(unit.tokens) == 1
+            and (previous.tokens[0], unit.tokens[0]) in QUESTION_PAIRS
+        ):
+            found.update((previous, unit))
+    return found
+
+
+def _is_stopword(unit: Unit) -> bool:
+    return not unit.quoted and len(unit.tokens) == 1 and unit.tokens[0] in STOPWORDS
+
+
+class _Builder:
+    def __init__(self, planner: Planner, text: str) -> None:
+        self.vocabulary = planner.vocabulary
+        self.synonyms = planner.synonyms
+        self.text = text
+        self.groups: list[Group] = []
+        self.expanded: dict[str, None] = {}
+        self.replacements: list[tuple[Unit, str]] = []
+
+    def add(self, span: list[Unit], synonyms: tuple[Term, ...] | None, typing: bool) -> None:
+        if synonyms is not None:
+            typed = tuple(t for u in span for t in u.tokens)
+            alternatives = [Alternative(term) for term in synonyms]
+            self._note(term for term in synonyms if term != typed)
+            if typing and len(typed) == 1:
+                alternatives.extend(self._typed(typed[0]))
+            self.groups.append(Group(tuple(alternatives)))
+        elif len(span[0].tokens) == 1 and not span[0].quoted:
+            self.groups.append(self._word(span[0], typing))
+        else:
+            self.groups.append(self._phrase(span[0], typing))
+
+    def _note(self, terms: Iterable[Term]) -> None:
+        for term in terms:
+            self.expanded.setdefault(" ".join(term), None)
+
+    def _word(self, unit: Unit, typing: bool) -> Group:
+        word = unit.tokens[0]
+        forms = self.vocabulary.forms(word)
+        self._note((form,) for form in forms if form != word)
+        alternatives = [Alternative((form,)) for form in forms] or [Alternative((word,))]
+        completions = self._typed(word) if typing else []
+        if forms or completions:
+            return Group(tuple(alternatives + completions), SOFT_WEIGHT if word in SOFT_WORDS else 1.0)
+        fixes = self._corrections(word)
+        if not fixes:
+            return Group(tuple(alternatives))
+        self.replacements.append((unit, fixes[0]))
+        fixed: list[Alternative] = []
+        for fix in fixes:
+            synonyms = self.synonyms.groups.get((fix,))
+            terms = synonyms or [(form,) for form in self.vocabulary.forms(fix)]
+            fixed += [Alternative(term) for term in terms]
+        self._note(a.tokens for a in fixed)
+        return Group(tuple(dict.fromkeys(fixed)), CORRECTION_WEIGHT)
+
+    def _corrections(self, word: str) -> tuple[str, ...]:
+        """Index words near `word`; failing those, synonym terms (a brand name the content never uses)."""
+        return self.vocabulary.corrections(word) or fuzzy.closest(word, self.synonyms.words)
+
+    def _typed(self, word: str) -> list[Alternative]:
+        """The word being typed: its commonest completions in the index, as whole words.
+
+        Whole words rather than an FTS5 prefix query: a prefix merges the posting lists of every
+        word it starts, over the whole index, on each keystroke; a few exact words seek.
+        """
+        completions = [c for c in self.vocabulary.completions(word) if c != word]
+        self._note((c,) for c in completions)
+        return [Alternative((c,)) for c in completions]
+
+    def _phrase(self, unit: Unit, typing: bool) -> Group:
+        tokens = list(unit.tokens)
+        fixed = False
+        for index, token in enumerate(tokens):
+            last = typing and index == len(tokens) - 1
+            if last or self.vocabulary.known(token):
+                continue
+            fixes = self.vocabulary.corrections(token)
+            if fixes:
+                tokens[index], fixed = fixes[0], True
+        if fixed:
+            self.replacements.append((unit, " ".join(tokens)))
+            self._note([tuple(tokens)])
+        alternatives = [Alternative(tuple(tokens))]
+        if typing:
+            head = tuple(tokens[:-1])
+            alternatives += [Alternative((*head, *a.tokens)) for a in self._typed(tokens[-1])]
+        return Group(tuple(alternatives))
+
+    def finish(self) -> Plan:
+        suggestion = None
+        if self.replacements:
+            text = self.text
+            for unit, replacement in sorted(self.replacements, key=lambda r: -r[0].start):
+                text = text[: unit.start] + replacement + text[unit.end :]
+            suggestion = " ".join(text.split())
+        return Plan(tuple(dict.fromkeys(self.groups)), suggestion, tuple(self.expanded))

@@ -1,0 +1,65 @@
+"""Synonyms and abbreviations from the pack manifests, merged into groups of equivalent terms.
+
+Terms are kept as folded word sequences ("blood pressure" -> ("blood", "pressure")) so that a query
+can match them word by word, whatever punctuation or case the user typed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from app.core.search.text import words
+
+Term = tuple[str, ...]
+
+
+def synonym_groups(sources: Iterable[list[str]]) -> list[list[str]]:
+    """Merge groups that share a term (union-find), so that A=B and B=C make one group."""
+    parent: dict[str, str] = {}
+
+    def root(term: str) -> str:
+        while parent[term] != term:
+            parent[term] = parent[parent[term]]
+            term = parent[term]
+        return term
+
+    for group in sources:
+        folded = [" ".join(words(term)) for term in group]
+        folded = [term for term in folded if term]
+        for term in folded:
+            parent.setdefault(term, term)
+        for term in folded[1:]:
+            parent[root(term)] = root(folded[0])
+    merged: dict[str, list[str]] = {}
+    for term in sorted(parent):
+        merged.setdefault(root(term), []).append(term)
+    return [group for group in merged.values() if len(group) > 1]
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    """Lookup from a term to every term of its group."""
+
+    groups: dict[Term, tuple[Term, ...]]
+    longest: int
+    words: tuple[str, ...] = ()
+    """Single-word terms, for correcting a misspelt brand name that the content itself never uses."""
+
+    @classmethod
+    def load(cls, connection: sqlite3.Connection) -> Synonyms:
+        by_group: dict[int, list[Term]] = {}
+        for term, group in connection.execute("SELECT term, grp FROM synonyms ORDER BY grp, term"):
+            by_group.setdefault(group, []).append(tuple(term.split()))
+        groups = {term: tuple(members) for members in by_group.values() for term in members}
+        words = tuple(term[0] for term in groups if len(term) == 1)
+        return cls(groups, max((len(term) for term in groups), default=0), words)
+
+    def match(self, tokens: list[str], start: int, ends: set[int]) -> tuple[int, tuple[Term, ...]] | None:
+        """The longest synonym term at tokens[start:end] with `end` in `ends`, as (end, group)."""
+        for end in sorted((e for e in ends if start < e <= start + self.longest), reverse=True):
+            group = self.groups.get(tuple(tokens[start:end]))
+            if group is not None:
+                return end, group
+        return None

@@ -1,0 +1,46 @@
+"""The clock and the study day: time comes from an injected function, so tests set it.
+
+A study day starts at 04:00 local time (Anki's default), so a session after midnight still
+counts towards the evening it belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+Clock = Callable[[], datetime]
+"""Returns the current time, timezone-aware; its zone is the one days are counted in."""
+
+DAY_STARTS_AT = time(4)
+
+
+def system_clock() -> datetime:
+    return datetime.now().astimezone()
+
+
+def zone(moment: datetime) -> tzinfo:
+    return moment.tzinfo or UTC
+
+
+def study_day(moment: datetime, where: tzinfo) -> date:
+    """The study day `moment` belongs to, counted in the zone `where`."""
+    local = moment.astimezone(where)
+    return (local - timedelta(hours=DAY_STARTS_AT.hour)).date()
+
+
+def day_start(day: date, where: tzinfo) -> datetime:
+    return datetime.combine(day, DAY_STARTS_AT, tzinfo=where)
+
+
+def day_end(day: date, where: tzinfo) -> datetime:
+    return day_start(day + timedelta(days=1), where)
+
+
+def stamp(moment: datetime) -> str:
+    """Fixed-width UTC text: sorts like the instants it names, and is the merge key on import."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def parse(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)

@@ -1,0 +1,86 @@
+"""Every action of the window, with its shortcut, in one place (Picard's pattern): the main
+window only assembles and connects them, and Help lists them straight from here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass
+class Actions:
+    focus_search: QAction
+    back: QAction
+    forward: QAction
+    bookmark: QAction
+    find: QAction
+    print_document: QAction
+    export_pdf: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_reset: QAction
+    reload: QAction
+    settings: QAction
+    problems: QAction
+    disclaimer: QAction
+    shortcuts: QAction
+    about: QAction
+    quit: QAction
+
+    def all(self) -> list[QAction]:
+        return [getattr(self, f.name) for f in fields(self)]
+
+
+def _action(parent: QWidget, text: str, tip: str, *keys: str | QKeySequence.StandardKey) -> QAction:
+    action = QAction(text, parent)
+    action.setStatusTip(tip)
+    action.setToolTip(tip)
+    sequences: list[QKeySequence] = []
+    for key in keys:
+        sequences += (
+            QKeySequence.keyBindings(key)
+            if isinstance(key, QKeySequence.StandardKey)
+            else [QKeySequence(key)]
+        )
+    action.setShortcuts(sequences)
+    parent.addAction(action)
+    return action
+
+
+def create_actions(parent: QWidget) -> Actions:
+    actions = Actions(
+        focus_search=_action(parent, "&Search", "Go to the search field", "Ctrl+K", "Ctrl+L"),
+        back=_action(parent, "&Back", "Back to the previous document", "Alt+Left"),
+        forward=_action(parent, "&Forward", "Forward to the next document", "Alt+Right"),
+        bookmark=_action(parent, "&Bookmark", "Bookmark this document, or remove the bookmark", "Ctrl+D"),
+        find=_action(parent, "&Find in document", "Find text in this document", "Ctrl+F"),
+        print_document=_action(parent, "&Print\u2026", "Print this document", "Ctrl+P"),
+        export_pdf=_action(parent, "&Export PDF\u2026", "Save this document as a PDF", "Ctrl+Shift+E"),
+        zoom_in=_action(parent, "&Larger text", "Make document text larger", "Ctrl+=", "Ctrl++"),
+        zoom_out=_action(parent, "&Smaller text", "Make document text smaller", "Ctrl+-"),
+        zoom_reset=_action(parent, "&Default text size", "Reset the document text size", "Ctrl+0"),
+        reload=_action(parent, "&Reload packs", "Load the content packs again", "F5"),
+        settings=_action(parent, "Se&ttings\u2026", "Text size, theme and pack folders", "Ctrl+,"),
+        problems=_action(
+            parent, "Pack &problems\u2026", "Packs or files that could not be loaded", "Ctrl+Shift+P"
+        ),
+        disclaimer=_action(parent, "&Disclaimer\u2026", "The content packs' disclaimers"),
+        shortcuts=_action(parent, "&Keyboard shortcuts\u2026", "Every keyboard shortcut", "F1"),
+        about=_action(parent, "&About Protocol Desk\u2026", "Version of the app and of each pack"),
+        quit=_action(parent, "&Quit", "Quit Protocol Desk", "Ctrl+Q"),
+    )
+    actions.bookmark.setCheckable(True)
+    for action in (
+        actions.back,
+        actions.forward,
+        actions.bookmark,
+        actions.find,
+        actions.print_document,
+        actions.export_pdf,
+    ):
+        action.setEnabled(False)
+    return actions

@@ -1,0 +1,54 @@
+"""About: the app's version and each pack's version, publisher, release date and status."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from app import APP_NAME, __version__
+from app.core.pack import PackSet
+from app.core.problems import Level
+
+
+def about_html(packs: PackSet) -> str:
+    rows = []
+    for pack in packs.packs:
+        m = pack.manifest
+        warnings = sum(p.severity is Level.WARNING for p in pack.problems)
+        status = "Valid" + (f", {warnings} warning(s)" if warnings else "")
+        rows.append((m.title, m.version, m.publisher, m.released.isoformat(), status, pack.origin.value))
+    for failed in packs.failed:
+        version = failed.manifest.version if failed.manifest else "?"
+        rows.append(
+            (
+                failed.title,
+                version,
+                "",
+                "",
+                f"Not loaded: {len(failed.problems)} problem(s)",
+                failed.origin.value,
+            )
+        )
+    cells = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return (
+        f"<h2>{APP_NAME} {__version__}</h2><p>Offline clinical reference. It makes no network connection.</p>"
+        "<h3>Content packs</h3><table border='1' cellspacing='0' cellpadding='4'>"
+        "<tr><th>Pack</th><th>Version</th><th>Publisher</th><th>Released</th><th>Status</th><th>Source</th></tr>"
+        f"{cells}</table>"
+    )
+
+
+class AboutDialog(QDialog):
+    def __init__(self, packs: PackSet, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"About {APP_NAME}")
+        self.resize(760, 360)
+        text = QTextBrowser(self)
+        text.setAccessibleName("About")
+        text.setHtml(about_html(packs))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(buttons)

@@ -1,0 +1,65 @@
+"""Pack problems: every pack or file that failed to load, with its file:line message."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.pack import PackSet
+from app.core.problems import Level, Problem
+
+
+def summary(packs: PackSet) -> str:
+    errors = sum(p.severity is Level.ERROR for p in packs.problems)
+    warnings = len(packs.problems) - errors
+    if packs.failed:
+        names = ", ".join(f.title for f in packs.failed)
+        count = len(packs.failed)
+        return f"{count} pack(s) were not loaded because of errors: {names}. The rest works as usual."
+    if errors:
+        return f"{errors} problem(s) with pack folders."
+    if warnings:
+        return f"All packs loaded; {warnings} warning(s) such as overdue reviews."
+    return "All packs loaded without problems."
+
+
+class ProblemsDialog(QDialog):
+    def __init__(self, packs: PackSet, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Pack problems")
+        self.resize(900, 460)
+        self.problems: list[Problem] = list(packs.problems)
+        intro = QLabel(summary(packs), self)
+        intro.setWordWrap(True)
+        intro.setAccessibleName("Pack problems summary")
+        self.table = QTreeWidget(self)
+        self.table.setAccessibleName("Pack problems list")
+        self.table.setHeaderLabels(["Severity", "Location", "Problem"])
+        self.table.setRootIsDecorated(False)
+        self.table.header().setAccessibleName("Problem list columns")
+        for problem in self.problems:
+            item = QTreeWidgetItem([problem.severity.value.upper(), problem.location, problem.message])
+            item.setToolTip(2, problem.message)
+            self.table.addTopLevelItem(item)
+        for column in (0, 1):
+            self.table.resizeColumnToContents(column)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        copy = buttons.addButton("Copy all", QDialogButtonBox.ButtonRole.ActionRole)
+        copy.setAccessibleName("Copy problems to clipboard")
+        copy.clicked.connect(self.copy_all)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+    def copy_all(self) -> None:
+        QGuiApplication.clipboard().setText("\n".join(p.format() for p in self.problems))

@@ -1,0 +1,106 @@
+"""Settings: text size, theme and pack folders; keys the site locks are shown, not editable."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.config import Config
+
+THEMES = [
+    ("Follow the system", "system"),
+    ("Light", "light"),
+    ("Dark", "dark"),
+    ("High contrast", "high-contrast"),
+]
+MANAGED = " (managed by your organisation)"
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, config: Config, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.config = config
+        self.text_size = QSpinBox(self)
+        self.text_size.setRange(8, 28)
+        self.text_size.setSuffix(" pt")
+        self.text_size.setValue(int(config.get("display.text_size")))
+        self.text_size.setAccessibleName("Text size")
+        self.theme = QComboBox(self)
+        self.theme.setAccessibleName("Theme")
+        for label, value in THEMES:
+            self.theme.addItem(label, value)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(config.get("display.theme"))))
+        self.folders = QListWidget(self)
+        self.folders.setAccessibleName("Pack folders")
+        self.folders.addItems([str(f) for f in config.get("packs.folders")])
+        form = QFormLayout()
+        form.addRow(self._label("Text size", "display.text_size"), self.text_size)
+        form.addRow(self._label("Theme", "display.theme"), self.theme)
+        form.addRow(self._label("Pack folders", "packs.folders"), self._folder_editor())
+        self._lock(self.text_size, "display.text_size")
+        self._lock(self.theme, "display.theme")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        note = QLabel("Changes to pack folders take effect after Reload packs (F5).", self)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def _label(self, text: str, key: str) -> QLabel:
+        return QLabel(text + (MANAGED if self.config.locked(key) else ""), self)
+
+    def _lock(self, widget: QWidget, key: str) -> None:
+        if self.config.locked(key):
+            widget.setEnabled(False)
+            widget.setToolTip("Set by your organisation's site configuration.")
+
+    def _folder_editor(self) -> QWidget:
+        box = QWidget(self)
+        add, remove = QPushButton("Add folder\u2026", box), QPushButton("Remove", box)
+        add.setAccessibleName("Add pack folder")
+        remove.setAccessibleName("Remove pack folder")
+        add.clicked.connect(self._add_folder)
+        remove.clicked.connect(lambda: self.folders.takeItem(self.folders.currentRow()))
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.folders)
+        layout.addLayout(buttons)
+        locked = self.config.locked("packs.folders")
+        for widget in (self.folders, add, remove):
+            widget.setEnabled(not locked)
+        return box
+
+    def _add_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Choose a pack folder")
+        if folder:
+            self.folders.addItem(folder)
+
+    def values(self) -> dict[str, object]:
+        """The settings as edited, for keys the site does not lock."""
+        edited: dict[str, object] = {
+            "display.text_size": self.text_size.value(),
+            "display.theme": self.theme.currentData(),
+            "packs.folders": [self.folders.item(i).text() for i in range(self.folders.count())],
+        }
+        return {key: value for key, value in edited.items() if not self.config.locked(key)}

@@ -1,0 +1,55 @@
+"""What the window works with: paths, configuration, user data and, once loaded, the content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.core.appstate import AppState
+from app.core.bookmarks import Bookmarks, History
+from app.core.config import Config, load_config
+from app.core.pack import PackSet
+from app.core.paths import AppPaths, app_paths
+from app.core.userdb import UserDb
+
+
+@dataclass
+class Services:
+    paths: AppPaths
+    config: Config
+    db: UserDb
+    extra_pack_folders: list[Path] = field(default_factory=list)
+    packs: PackSet = field(default_factory=PackSet)
+    index: Any = None
+    """The search index, once built (app.core.search.SearchIndex)."""
+
+    @property
+    def bookmarks(self) -> Bookmarks:
+        return Bookmarks(self.db)
+
+    @property
+    def history(self) -> History:
+        return History(self.db)
+
+    @property
+    def state(self) -> AppState:
+        return AppState(self.db)
+
+    def pack_folders(self) -> list[Path]:
+        """Folders given on the command line; configured ones are added by the loader's policy."""
+        return list(self.extra_pack_folders)
+
+    def reload_config(self) -> None:
+        self.config = load_config(self.paths)
+
+    def placeholders(self) -> dict[str, str]:
+        return {str(k): str(v) for k, v in self.config.get("placeholders").items()}
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_services(extra_pack_folders: list[Path] | None = None) -> Services:
+    paths = app_paths().ensure()
+    return Services(paths, load_config(paths), UserDb.open(paths.user_db), list(extra_pack_folders or []))

@@ -1,0 +1,50 @@
+"""Status bar: loading progress, and a persistent notice when some content was skipped."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+
+from app.core.pack import PackSet
+
+
+class StatusArea(QStatusBar):
+    problems_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.label.setAccessibleName("Status")
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName("Loading progress")
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.skipped = QPushButton(self)
+        self.skipped.setAccessibleName("Show pack problems")
+        self.skipped.setFlat(True)
+        self.skipped.clicked.connect(self.problems_clicked)
+        self.skipped.hide()
+        self.addWidget(self.label, 1)
+        self.addPermanentWidget(self.progress)
+        self.addPermanentWidget(self.skipped)
+
+    def loading(self, done: int, total: int, label: str) -> None:
+        self.progress.show()
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.label.setText(f"Loading: {label}")
+
+    def loaded(self, packs: PackSet) -> None:
+        self.progress.hide()
+        documents = sum(len(p.documents) for p in packs.packs)
+        self.label.setText(f"{len(packs.packs)} pack(s), {documents} documents loaded")
+        if packs.failed:
+            self.skipped.setText(
+                f"\u26a0 Some content was skipped: {len(packs.failed)} pack(s). Show problems"
+            )
+            self.skipped.show()
+        else:
+            self.skipped.hide()
+
+    def say(self, text: str) -> None:
+        self.label.setText(text)

@@ -1,0 +1,106 @@
+"""Work off the UI thread: loading packs and building the index, and running queries.
+
+Core reports progress through plain callbacks; these QObjects turn them into signals. Each worker
+lives in its own QThread and opens its own SQLite connection there (sqlite3 connections are not
+shared across threads). Queries carry a generation number so the window can drop stale results.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from app.core.pack import PackSet
+from app.core.packpolicy import load_configured_packs
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Query:
+    generation: int
+    text: str
+    kind: str | None = None
+    tag: str | None = None
+    limit: int = 50
+
+
+class LoadWorker(QObject):
+    progress = Signal(int, int, str)
+    loaded = Signal(object)
+    """PackSet"""
+    indexed = Signal(object)
+    """The search index built in this thread (for its path), or an error message (str)."""
+
+    def __init__(self, folders: list[Path], index_path: Path) -> None:
+        super().__init__()
+        self.folders = folders
+        self.index_path = index_path
+
+    @Slot()
+    def run(self) -> None:
+        packs = load_configured_packs(self.folders, progress=self._report)
+        self.loaded.emit(packs)
+        self.indexed.emit(self._build_index(packs))
+
+    def _report(self, done: int, total: int, label: str) -> None:
+        self.progress.emit(done, total, label)
+
+    def _build_index(self, packs: PackSet) -> Any:
+        try:
+            from app.core.search import SearchIndex
+
+            index = SearchIndex.open_or_build(packs, self.index_path, progress=self._report)
+            index.close()
+            return packs
+        except Exception as error:  # the app stays usable for browsing when search fails
+            log.exception("building the search index failed")
+            return f"Search is unavailable: {error}"
+
+
+class SearchWorker(QObject):
+    """Runs queries in its own thread against its own connection to the index."""
+
+    finished = Signal(object, object)
+    """(Query, results or None)"""
+
+    def __init__(self, index_path: Path) -> None:
+        super().__init__()
+        self.index_path = index_path
+        self.packs: PackSet | None = None
+        self.index: Any = None
+        self.latest_generation = 0
+        """Set from the UI thread as each query is sent (an int store is atomic under the GIL)."""
+
+    @Slot(object)
+    def set_packs(self, packs: PackSet) -> None:
+        if self.index is not None:
+            self.index.close()
+        self.packs, self.index = packs, None
+
+    @Slot(object)
+    def search(self, query: Query) -> None:
+        if self.packs is None or query.generation < self.latest_generation:
+            return  # typed over: a newer query is already queued behind this one
+        try:
+            if self.index is None:
+                from app.core.search import SearchIndex
+
+                self.index = SearchIndex.open_or_build(self.packs, self.index_path)
+            results = self.index.search(query.text, kind=query.kind, tag=query.tag, limit=query.limit)
+        except Exception:
+            log.exception("query failed: %r", query.text)
+            results = None
+        self.finished.emit(query, results)
+
+
+def start_in_thread(worker: QObject, name: str) -> QThread:
+    thread = QThread()
+    thread.setObjectName(name)
+    worker.moveToThread(thread)
+    thread.start()
+    return thread

@@ -1,0 +1,103 @@
+"""What changed between two versions of a pack: documents, sections and fields."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from app.core.loader import load_pack
+from app.core.pack import Pack
+from app.core.packdiff import Change, diff_packs, format_diff
+
+NEW_DOC = """\
+# yaml-language-server: $schema=../../../../../resources/schema/pack.schema.json
+kind: protocol
+id: test-second
+title: Second protocol
+summary: Added in the new version.
+status: active
+version: 1.0.0
+last_reviewed: 2026-01-01
+review_due: 2099-01-01
+reviewers: [Tester]
+regulatory_status: approved
+indications:
+  - text: Another indication.
+    references: [ref-a]
+"""
+
+
+def _load(folder: Path) -> Pack:
+    loaded = load_pack(folder)
+    assert isinstance(loaded, Pack), loaded.problems
+    return loaded
+
+
+def _versions(tmp_path: Path, data_dir: Path) -> tuple[Pack, Pack]:
+    old = tmp_path / "old"
+    new = tmp_path / "new"
+    shutil.copytree(data_dir / "packs" / "good", old)
+    shutil.copytree(data_dir / "packs" / "good", new)
+    manifest = new / "pack.yaml"
+    manifest.write_text(manifest.read_text().replace("version: 1.0.0", "version: 1.1.0"))
+    protocol = new / "docs" / "protocol.yaml"
+    text = protocol.read_text().replace("56 mg", "84 mg").replace("see_also: [test-cards]\n", "")
+    text = text.replace(
+        "Check the blood pressure before the dose.", "Check blood pressure twice before the dose."
+    )
+    protocol.write_text(text.replace("version: 1.0.0", "version: 1.1.0", 1))
+    (new / "docs" / "cards.yaml").unlink()
+    (new / "docs" / "second.yaml").write_text(NEW_DOC)
+    return _load(old), _load(new)
+
+
+def test_documents_added_removed_changed(tmp_path: Path, data_dir: Path) -> None:
+    """Each document is classified, with its versions."""
+    diff = diff_packs(*_versions(tmp_path, data_dir))
+    assert (diff.old_version, diff.new_version) == ("1.0.0", "1.1.0")
+    assert [d.id for d in diff.added] == ["test-second"]
+    assert [d.id for d in diff.removed] == ["test-cards"]
+    changed = diff.changed
+    assert [(d.id, d.old_version, d.new_version) for d in changed] == [("test-protocol", "1.0.0", "1.1.0")]
+
+
+def test_sections_show_a_text_diff(tmp_path: Path, data_dir: Path) -> None:
+    """Changed sections carry unified diff lines of the text a reader sees."""
+    protocol = diff_packs(*_versions(tmp_path, data_dir)).changed[0]
+    sections = {s.id: s for s in protocol.sections}
+    assert set(sections) == {"dosing", "monitoring"}
+    assert all(s.change is Change.CHANGED for s in sections.values())
+    dosing = sections["dosing"].diff
+    assert any(line.startswith("-") and "56 mg" in line for line in dosing)
+    assert any(line.startswith("+") and "84 mg" in line for line in dosing)
+    assert any(line.startswith("+") and "twice" in line for line in sections["monitoring"].diff)
+
+
+def test_fields_outside_the_text_are_listed(tmp_path: Path, data_dir: Path) -> None:
+    """Changes that no section shows (version, see-also links) are listed as fields."""
+    protocol = diff_packs(*_versions(tmp_path, data_dir)).changed[0]
+    fields = {f.name: f for f in protocol.fields}
+    assert (fields["version"].old, fields["version"].new) == ("1.0.0", "1.1.0")
+    assert "see_also" in fields and any("test-cards" in line for line in fields["see_also"].diff)
+    assert "dosing" not in fields  # its section diff already shows every changed value
+
+
+def test_added_document_lists_its_sections(tmp_path: Path, data_dir: Path) -> None:
+    """A new document's sections are all marked as added."""
+    added = diff_packs(*_versions(tmp_path, data_dir)).added[0]
+    assert [(s.id, s.change) for s in added.sections] == [("indications", Change.ADDED)]
+
+
+def test_identical_packs_have_no_differences(tmp_path: Path, data_dir: Path) -> None:
+    """Comparing a pack with itself finds nothing."""
+    pack = _load(data_dir / "packs" / "good")
+    diff = diff_packs(pack, pack)
+    assert diff.empty and "no differences" in format_diff(diff)
+
+
+def test_text_report(tmp_path: Path, data_dir: Path) -> None:
+    """The readable report summarises, then lists every change."""
+    report = format_diff(diff_packs(*_versions(tmp_path, data_dir)))
+    assert report.startswith("pack test-good 1.0.0 -> 1.1.0: 1 added, 1 removed, 1 changed document(s)")
+    assert "+ protocol test-second" in report and "- cards test-cards" in report
+    assert "~ section dosing: Dosing and schedule" in report and "version: 1.0.0 -> 1.1.0" in report

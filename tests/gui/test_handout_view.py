@@ -1,0 +1,47 @@
+"""The large-print handout view: key rules, site details from configuration, Print and PDF on A4 or Letter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.core.config import save_user_setting
+from app.core.paths import app_paths
+from app.gui.main_window import MainWindow
+from app.gui.views.handout_view import HandoutView
+from tests.export.pdf_text import page_width_pt, pdf_text
+from tests.gui.conftest import WindowFactory
+from tests.gui.test_accessibility import _unnamed
+
+
+def _open(window: MainWindow) -> HandoutView:
+    window.open_document("esketamine-treatment-day", "", "")
+    next(b for b in window.context_bar.buttons if b.text() == "Handout (large print)").click()
+    view = window.findChild(HandoutView)
+    assert view is not None and window.workspaces.currentWidget() is view
+    return view
+
+
+def test_handout_shows_rules_and_marks_unset_details(make_window: WindowFactory) -> None:
+    """The key rules come first; unset site details are listed above the preview and marked in it."""
+    window = make_window()
+    view = _open(window)
+    text = view.preview.toPlainText()
+    assert text.index("The most important rules") < text.index("In the days before your treatment")
+    assert "[Clinic name: not set]" in text
+    assert view.notice.isVisible() and "Clinic name" in view.notice.text()
+    assert _unnamed(view) == []
+
+
+def test_configured_details_fill_the_handout(make_window: WindowFactory, tmp_path: Path) -> None:
+    """Placeholders come from configuration; the PDF is written on the chosen paper size."""
+    site = {"clinic_name": "Riverside Clinic", "clinic_phone": "0100 200 300", "emergency_number": "112"}
+    site |= {"after_hours_phone": "0100 9", "crisis_line": "Crisis Line"}
+    save_user_setting(app_paths().ensure(), "placeholders", site)
+    window = make_window()
+    view = _open(window)
+    assert "call Riverside Clinic at 0100 200 300" in " ".join(view.preview.toPlainText().split())
+    assert not view.notice.isVisible()
+    view.print_bar.set_page_size("Letter")
+    out = view.print_bar.save_pdf(tmp_path / "handout.pdf")
+    assert out is not None and page_width_pt(out) == 612
+    assert "Riverside Clinic" in pdf_text(out)
