@@ -3,17 +3,52 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
+from types import ModuleType
 
 from app import __version__
-from app.cli import calc, config, export, listing, pack, runs, schema, search, selftest, show, study, validate
 from app.cli.common import EXIT_USAGE, add_pack_options
 from app.core.logs import LEVELS, start_logging
 
-COMMAND_MODULES = (validate, listing, show, search, export, calc, runs, schema, config, pack, selftest, study)
+COMMANDS = {
+    "validate": "validate",
+    "list": "listing",
+    "show": "show",
+    "search": "search",
+    "export": "export",
+    "calc": "calc",
+    "runs": "runs",
+    "schema": "schema",
+    "config": "config",
+    "pack": "pack",
+    "self-test": "selftest",
+    "study": "study",
+}
+"""Command name -> module in app.cli. Only the module of the command being run is imported, so
+`protocol-desk search` does not pay for Qt, PDF export or signing (help imports them all)."""
+OPTIONS_WITH_VALUES = {"--packs", "--log-level"}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def requested_command(argv: list[str]) -> str | None:
+    """The command named in argv, skipping global options and their values."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in OPTIONS_WITH_VALUES:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def command_modules(only: str | None = None) -> list[ModuleType]:
+    names = [COMMANDS[only]] if only else list(COMMANDS.values())
+    return [importlib.import_module(f"app.cli.{name}") for name in names]
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="protocol-desk",
         description="Offline clinical reference. Run without a command to open the desktop app.",
@@ -22,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--log-level", type=str.upper, choices=LEVELS, help="log detail (default: config)")
     add_pack_options(parser, dest="global_packs")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in command_modules(only):
         module.register(commands)
     for sub in commands.choices.values():
         add_pack_options(sub)
@@ -30,8 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    parser = build_parser(requested_command(arguments))
+    args = parser.parse_args(arguments)
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
