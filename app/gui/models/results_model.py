@@ -50,7 +50,23 @@ class ResultDelegate(QStyledItemDelegate):
 
     PADDING = 6
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._cache: dict[tuple[int, int, bool], QTextDocument] = {}
+        """Laid-out rows: sizeHint and paint ask for the same row many times per update."""
+
+    def forget(self) -> None:
+        """Call when the hits change (the model resets)."""
+        self._cache.clear()
+
     def _document(self, option: QStyleOptionViewItem, hit: Any, selected: bool) -> QTextDocument:
+        key = (id(hit), option.rect.width(), selected)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._cache[key] = self._layout(option, hit, selected)
+        return cached
+
+    def _layout(self, option: QStyleOptionViewItem, hit: Any, selected: bool) -> QTextDocument:
         palette = option.palette
         group = QPalette.ColorGroup.Active
         text = palette.color(

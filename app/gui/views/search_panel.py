@@ -13,7 +13,7 @@ from app.gui.models.results_model import HIT_ROLE, ResultDelegate, ResultsModel
 from app.gui.tasks import Query
 from app.render.helpers import tag_label
 
-DEBOUNCE_MS = 25
+DEBOUNCE_MS = 10
 """Short: queries take milliseconds, and the worker skips any query a newer one has replaced."""
 KIND_FILTERS = [
     ("All kinds", None),
@@ -51,7 +51,9 @@ class SearchPanel(QWidget):
         self.results.setAccessibleName("Search results")
         self.model = ResultsModel()
         self.results.setModel(self.model)
-        self.results.setItemDelegate(ResultDelegate(self.results))
+        self.delegate = ResultDelegate(self.results)
+        self.results.setItemDelegate(self.delegate)
+        self.model.modelReset.connect(self.delegate.forget)
         self.results.setUniformItemSizes(False)
         self.results.setWordWrap(True)
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
