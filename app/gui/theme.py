@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QApplication
 from app.render.theme import DARK, HIGH_CONTRAST, LIGHT, Theme
 
 ROLES = QPalette.ColorRole
+SELECTION = {"light": "#0a4fb3", "dark": "#1f5fa8", "high-contrast": "#000000"}
+"""Selected rows: white text on these has a contrast ratio above 4.5:1 in every theme."""
 
 
 def resolve(name: str) -> Theme:
@@ -33,8 +35,8 @@ def palette_for(theme: Theme) -> QPalette:
         ROLES.ToolTipText: theme.text,
         ROLES.PlaceholderText: theme.muted,
         ROLES.Link: theme.link,
-        ROLES.Highlight: theme.link if theme.name != "high-contrast" else "#000000",
-        ROLES.HighlightedText: "#ffffff" if theme.name != "dark" else "#000000",
+        ROLES.Highlight: SELECTION[theme.name],
+        ROLES.HighlightedText: "#ffffff",
     }
     for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
