@@ -28,4 +28,4 @@ def installers() -> list[Installer]:
     return found
 
 
-FEATURE_MODULES: list[str] = ["study", "checklists", "handouts", "calculators"]
+FEATURE_MODULES: list[str] = ["study", "checklists", "handouts", "calculators", "pack_updates"]
