@@ -11,26 +11,21 @@ the retention period are ever deleted.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from app.core.alerts import FiredAlert, sort_alerts
 from app.core.alerts import fired_alerts as item_fired_alerts
+from app.core.clock import Clock, utc_now
 from app.core.model.checklist import Checklist, ChecklistItem, Timepoint
 from app.core.run_values import EntryRefused, Raw, decode, parse_value
 from app.core.userdb import UserDb
 
-Clock = Callable[[], datetime]
 LABEL_MAX = 80
 IDENTIFIER_LIKE = re.compile(r"\d{5,}|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
 LABEL_HINT = (
     "A session label such as \u201cChair 2, morning\u201d. Do not use names or other patient identifiers."
 )
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def iso(moment: datetime) -> str:

@@ -6,14 +6,12 @@ passed in (a fake one in tests), so every state can be reached without waiting.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from app.core.clock import Clock
 from app.core.model.checklist import Checklist, Timepoint
-
-Clock = Callable[[], datetime]
 
 
 class Minimum(StrEnum):

@@ -6,17 +6,15 @@ counts towards the evening it belongs to.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-Clock = Callable[[], datetime]
-"""Returns the current time, timezone-aware; its zone is the one days are counted in."""
+from app.core.clock import local_now
 
 DAY_STARTS_AT = time(4)
 
 
-def system_clock() -> datetime:
-    return datetime.now().astimezone()
+system_clock = local_now
+"""The clock study uses by default: local time, the zone study days are counted in."""
 
 
 def zone(moment: datetime) -> tzinfo:

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from app.core.clock import Clock
 from app.core.pack import PackSet
-from app.core.study.days import Clock, parse, stamp, system_clock
+from app.core.study.days import parse, stamp, system_clock
 from app.core.study.decks import StudyItem, study_items
 from app.core.study.scheduler import Memory, Phase, Rating, Scheduler
 from app.core.userdb import UserDb

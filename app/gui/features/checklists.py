@@ -11,7 +11,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from app.core import model
-from app.core.checklist_runs import Clock, RunInfo, RunStore, utc_now
+from app.core.checklist_runs import RunInfo, RunStore
+from app.core.clock import Clock, utc_now
 from app.core.pack import Pack
 from app.export.runs import blank_decor
 from app.gui.views.checklist_run_view import RunView

@@ -16,9 +16,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.core import model
+from app.core.clock import Clock
 from app.core.outline import outline
 from app.core.pack import Pack, PackSet
-from app.core.study.days import Clock, system_clock
+from app.core.study.days import system_clock
 from app.core.study.decks import Deck, DeckKind, StudyItem, available_decks, document_deck
 from app.core.study.progress import progress
 from app.core.study.session import StudySession

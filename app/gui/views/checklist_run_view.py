@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.alerts import FiredAlert
-from app.core.checklist_runs import Clock, Entry, Run, RunStore
+from app.core.checklist_runs import Entry, Run, RunStore
+from app.core.clock import Clock
 from app.core.monitoring_timer import Minimum, MonitoringTimer, minimum_text
 from app.core.run_values import EntryRefused, Raw
 from app.export.runs import run_decor

@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import QDateTimeEdit, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.core.monitoring_timer import Clock, Minimum, TimerState, elapsed_text, minimum_text, next_due_text
+from app.core.clock import Clock
+from app.core.monitoring_timer import Minimum, TimerState, elapsed_text, minimum_text, next_due_text
 from app.render.theme import Theme
 
 MINIMUM_ICONS = {
