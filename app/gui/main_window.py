@@ -30,6 +30,7 @@ from app.gui.dialogs.problems import ProblemsDialog
 from app.gui.dialogs.settings import SettingsDialog
 from app.gui.dialogs.shortcuts import ShortcutsDialog
 from app.gui.features import installers
+from app.gui.notices import install_error_notice, show_startup_notices
 from app.gui.reader import Reader
 from app.gui.services import Services, open_services
 from app.gui.status import StatusArea
@@ -72,6 +73,8 @@ class MainWindow(QMainWindow):
         self._start_workers()
         for install in installers():
             install(self)
+        show_startup_notices(self)
+        install_error_notice(self)
         self.apply_theme()
         self.reader.show_welcome()
         QTimer.singleShot(0, self.reload)
@@ -237,7 +240,7 @@ class MainWindow(QMainWindow):
         self.services.packs = packs
         self.browse.set_packs(packs)
         self.search.set_facets(packs)
-        self.status.loaded(packs)
+        self.status.loaded(packs, self.services.config.issues)
         self.reader.forget_missing()
         if self.reader.current is None:
             self.reader.show_welcome()
@@ -253,11 +256,11 @@ class MainWindow(QMainWindow):
 
     def index_built(self, outcome: Any) -> None:
         if isinstance(outcome, str):
-            self.status.loaded(self.services.packs)
+            self.status.loaded(self.services.packs, self.services.config.issues)
             self.status.say(outcome)
             return
         self.index_ready = True
-        self.status.loaded(outcome)
+        self.status.loaded(outcome, self.services.config.issues)
         self.packs_for_search.emit(outcome)
         if self.pending is not None:
             self.search_requested.emit(self.pending)
@@ -352,7 +355,7 @@ class MainWindow(QMainWindow):
         self.reader.rerender()
 
     def show_problems(self) -> None:
-        ProblemsDialog(self.services.packs, self).exec()
+        ProblemsDialog(self.services.packs, self, self.services.config.issues).exec()
 
     def print_current(self) -> None:
         if self.reader.current is not None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
+from app.core.config import ConfigIssue
 from app.core.pack import PackSet
 
 
@@ -34,17 +37,17 @@ class StatusArea(QStatusBar):
         self.progress.setValue(done)
         self.label.setText(f"Loading: {label}")
 
-    def loaded(self, packs: PackSet) -> None:
+    def loaded(self, packs: PackSet, config_issues: Sequence[ConfigIssue] = ()) -> None:
         self.progress.hide()
         documents = sum(len(p.documents) for p in packs.packs)
         self.label.setText(f"{len(packs.packs)} pack(s), {documents} documents loaded")
+        notices = []
         if packs.failed:
-            self.skipped.setText(
-                f"\u26a0 Some content was skipped: {len(packs.failed)} pack(s). Show problems"
-            )
-            self.skipped.show()
-        else:
-            self.skipped.hide()
+            notices.append(f"some content was skipped: {len(packs.failed)} pack(s)")
+        if config_issues:
+            notices.append(f"the settings have {len(config_issues)} problem(s)")
+        self.skipped.setText(f"\u26a0 {'; '.join(notices).capitalize()}. Show problems" if notices else "")
+        self.skipped.setVisible(bool(notices))
 
     def say(self, text: str) -> None:
         self.label.setText(text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.config import ConfigIssue
 from app.core.pack import PackSet
 from app.core.problems import Level, Problem
 
@@ -32,7 +35,9 @@ def summary(packs: PackSet) -> str:
 
 
 class ProblemsDialog(QDialog):
-    def __init__(self, packs: PackSet, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, packs: PackSet, parent: QWidget | None = None, config_issues: Sequence[ConfigIssue] = ()
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Pack problems")
         self.resize(900, 460)
@@ -45,10 +50,16 @@ class ProblemsDialog(QDialog):
         self.table.setHeaderLabels(["Severity", "Location", "Problem"])
         self.table.setRootIsDecorated(False)
         self.table.header().setAccessibleName("Problem list columns")
+        self.lines = [p.format() for p in self.problems]
         for problem in self.problems:
             item = QTreeWidgetItem([problem.severity.value.upper(), problem.location, problem.message])
             item.setToolTip(2, problem.message)
             self.table.addTopLevelItem(item)
+        for issue in config_issues:  # settings problems: the app runs on defaults plus what was valid
+            item = QTreeWidgetItem(["SETTINGS", f"{issue.file}:{issue.line}", issue.message])
+            item.setToolTip(2, issue.message)
+            self.table.addTopLevelItem(item)
+            self.lines.append(f"{issue.format()} [settings]")
         for column in (0, 1):
             self.table.resizeColumnToContents(column)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -62,4 +73,4 @@ class ProblemsDialog(QDialog):
         layout.addWidget(buttons)
 
     def copy_all(self) -> None:
-        QGuiApplication.clipboard().setText("\n".join(p.format() for p in self.problems))
+        QGuiApplication.clipboard().setText("\n".join(self.lines))

@@ -1,0 +1,83 @@
+"""Nothing goes wrong silently: start-up notices and a visible report of unexpected errors.
+
+The log keeps the details (app.core.logs); these tell the person at the screen, once, in plain
+words, and never close the window: what was entered is already saved.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from app.core.logs import LOG_FILE
+
+if TYPE_CHECKING:
+    from app.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def _message_box(window: MainWindow, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, window)
+    box.setModal(False)
+    box.show()
+    return box
+
+
+def show_startup_notices(window: MainWindow) -> None:
+    """A damaged user data file that was moved aside is told about, with where it went."""
+    notice = window.services.db.notice
+    if notice:
+        window.status.say("Your saved data file needed attention; see the message.")
+        QTimer.singleShot(0, lambda: _message_box(window, "Saved data", notice))
+
+
+_target: list[MainWindow] = []
+_showing: list[QMessageBox] = []
+
+
+def install_error_notice(window: MainWindow) -> None:
+    """Show unexpected errors in a non-modal box (one at a time), then carry on.
+
+    The hook is installed once per process and reports to the newest window."""
+    _target[:] = [window]
+    if getattr(sys.excepthook, "_notice", False):
+        return
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        previous(kind, error, trace)
+        try:
+            _notify(error)
+        except RuntimeError:  # the window is already gone (closing down): the log has the details
+            log.debug("no window to report the error in")
+
+    hook._notice = True  # type: ignore[attr-defined]
+    sys.excepthook = hook
+
+
+def _still_open(box: QMessageBox) -> bool:
+    try:
+        return box.isVisible()
+    except RuntimeError:  # deleted with its window
+        return False
+
+
+def _notify(error: BaseException) -> None:
+    _showing[:] = [box for box in _showing if _still_open(box)]
+    if not _target or _showing or not _target[0].isVisible():
+        return
+    window = _target[0]
+    where = window.services.paths.logs / LOG_FILE
+    text = (
+        f"Something went wrong: {error}\n\nWhat you entered is saved. You can keep working; "
+        f"if this happens again, give your IT team the log file:\n{where}"
+    )
+    box = _message_box(window, "Unexpected error", text)
+    _showing.append(box)
+    box.finished.connect(lambda _: _showing.clear())
