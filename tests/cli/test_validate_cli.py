@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
+from tests.core.test_loader_errors import ERRORS
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -97,3 +98,14 @@ def test_console_script_runs_as_module() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("case", sorted(ERRORS))
+def test_every_broken_pack_exits_1_naming_the_place(
+    case: str, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Through the command line too, each error class exits 1 with its file:line:column."""
+    relpath, line, column, code, _ = ERRORS[case]
+    assert main(["validate", str(data_dir / "broken" / case)]) == 1
+    out = capsys.readouterr().out
+    assert f"{case}/{relpath}:{line}:{column}: error:" in out and f"[{code}]" in out
