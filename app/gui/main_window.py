@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.core.config import SettingLocked, save_user_setting
 from app.core.pack import PackSet
+from app.core.packpolicy import configured_roots
 from app.gui import printing, theme
 from app.gui.actions import create_actions
 from app.gui.dialogs.about import AboutDialog
@@ -345,7 +346,9 @@ class MainWindow(QMainWindow):
         self.services.reload_config()
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.services.config, self)
+        roots = configured_roots(self.services.config, self.services.pack_folders())
+        in_use = [f"{root.path}  ({root.origin.value})" for root in roots]
+        dialog = SettingsDialog(self.services.config, self, in_use)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         for key, value in dialog.values().items():

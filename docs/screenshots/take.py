@@ -88,7 +88,21 @@ def shot_problems() -> None:
     window.close()
 
 
+def shot_settings() -> None:
+    from app.core.packpolicy import configured_roots
+    from app.gui.dialogs.settings import SettingsDialog
+
+    window = ready_window()
+    roots = configured_roots(window.services.config, window.services.pack_folders())
+    dialog = SettingsDialog(window.services.config, window, [f"{r.path}  ({r.origin.value})" for r in roots])
+    dialog.show()
+    save(dialog, "settings")
+    dialog.close()
+    window.close()
+
+
 SHOTS: dict[str, Callable[[], None]] = {
+    "settings": shot_settings,
     "main-light": lambda: shot_main("light"),
     "main-dark": lambda: shot_main("dark"),
     "document": shot_document,

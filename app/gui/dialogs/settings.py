@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,9 +30,12 @@ MANAGED = " (managed by your organisation)"
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, config: Config, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, config: Config, parent: QWidget | None = None, in_use: list[str] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
+        self.setMinimumWidth(620)
         self.config = config
         self.text_size = QSpinBox(self)
         self.text_size.setRange(8, 28)
@@ -49,7 +53,12 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self._label("Text size", "display.text_size"), self.text_size)
         form.addRow(self._label("Theme", "display.theme"), self.theme)
-        form.addRow(self._label("Pack folders", "packs.folders"), self._folder_editor())
+        form.addRow(self._label("Extra pack folders", "packs.folders"), self._folder_editor())
+        used = QLabel("\n".join(in_use or []) or "(none)", self)
+        used.setAccessibleName("Pack folders in use")
+        used.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        used.setWordWrap(True)
+        form.addRow(QLabel("Folders in use", self), used)
         self._lock(self.text_size, "display.text_size")
         self._lock(self.theme, "display.theme")
         buttons = QDialogButtonBox(
