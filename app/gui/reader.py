@@ -58,8 +58,10 @@ class Reader(QObject):
     def _show(self, found: tuple[Pack, model.Document], section_id: str, terms: str) -> None:
         pack, document = found
         self.current, self.terms = found, terms
+        placeholders = self.services.placeholders()
+        # The window has its own outline panel; the in-page list is left to print and PDF.
         html = document_html(
-            pack, document, self.theme, self.text_size, placeholders=self.services.placeholders()
+            pack, document, self.theme, self.text_size, placeholders=placeholders, show_outline=False
         )
         sections = [(s.id, s.title) for s in outline(document)]
         self.pane.highlight_colour = QColor(self.theme.highlight)

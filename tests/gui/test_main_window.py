@@ -113,3 +113,23 @@ def test_internal_link_opens_document(qtbot: QtBot, make_window: WindowFactory) 
     window.document.browser.internal_link.emit("esketamine-device-count", "")
     assert window.reader.current is not None and window.reader.current[1].id == "esketamine-device-count"
     assert window.document.browser.loadResource(2, "https://example.org/x.png") is None
+
+
+def test_reader_uses_the_outline_panel_not_an_in_page_list(qtbot: QtBot, make_window: WindowFactory) -> None:
+    """The window lists sections in its outline panel; the in-page list is only for print and PDF."""
+    window = make_window()
+    window.open_document("esketamine-trd", "", "")
+    assert "On this page" not in window.document.browser.toPlainText()
+    titles = [window.document.outline.item(i).text() for i in range(window.document.outline.count())]
+    assert titles[:3] == ["Indications", "Contraindications and warnings", "Dosing and schedule"]
+
+
+def test_search_hit_opens_scrolled_to_its_section(qtbot: QtBot, make_window: WindowFactory) -> None:
+    """Opening at a section scrolls the reader to it; opening without one starts at the top."""
+    window = make_window()
+    window.resize(1200, 700)
+    window.open_document("esketamine-trd", "monitoring", "blood pressure")
+    bar = window.document.browser.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=3000)
+    window.open_document("esketamine-mdsi", "", "")
+    qtbot.waitUntil(lambda: bar.value() == 0, timeout=3000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -165,10 +165,10 @@ class DocumentPane(QWidget):
             self.outline.addItem(item)
         self.outline.setVisible(bool(sections))
         self.highlight(terms)
+        self.browser.moveCursor(QTextCursor.MoveOperation.Start)
         if section_id:
-            self.browser.scrollToAnchor(section_id)
-        else:
-            self.browser.moveCursor(QTextCursor.MoveOperation.Start)
+            # After setHtml the layout is not final; scroll once it is, or the anchor lands low.
+            QTimer.singleShot(0, lambda: self.browser.scrollToAnchor(section_id))
 
     def highlight(self, terms: str) -> int:
         """Mark every occurrence of the query's words; returns how many were marked."""
