@@ -20,8 +20,21 @@ from app.core.packdiff import PackDiff, diff_packs
 log = logging.getLogger(__name__)
 
 
+MARKER = ".seen"
+"""`version content-hash` of the kept copy, so an ordinary start compares two strings instead of
+loading the kept pack (the copy is loaded only when the version changed)."""
+
+
 def store_dir(state: Path) -> Path:
     return state / "seen-packs"
+
+
+def _marker(store: Path, pack_id: str) -> tuple[str, str]:
+    try:
+        version, _, content_hash = (store / pack_id / MARKER).read_text(encoding="utf-8").partition(" ")
+    except OSError:
+        return "", ""
+    return version, content_hash.strip()
 
 
 def _kept(store: Path, pack_id: str) -> Pack | None:
@@ -39,8 +52,11 @@ def pack_updates(packs: PackSet, store: Path) -> list[PackDiff]:
     """A diff for every loaded pack whose version differs from the copy kept last time."""
     diffs = []
     for pack in packs.packs:
+        version, _ = _marker(store, pack.id)
+        if not version or version == pack.manifest.version:
+            continue
         kept = _kept(store, pack.id)
-        if kept is not None and kept.manifest.version != pack.manifest.version:
+        if kept is not None:
             diffs.append(diff_packs(kept, pack))
     return diffs
 
@@ -49,11 +65,13 @@ def remember(packs: PackSet, store: Path) -> None:
     """Keep the YAML files of every loaded pack, replacing the older copy only when it differs."""
     store.mkdir(parents=True, exist_ok=True)
     for pack in packs.packs:
-        kept = _kept(store, pack.id)
-        if kept is not None and kept.content_hash == pack.content_hash:
+        if _marker(store, pack.id) == (pack.manifest.version, pack.content_hash):
             continue
         try:
             _replace_copy(pack.root, store / pack.id)
+            (store / pack.id / MARKER).write_text(
+                f"{pack.manifest.version} {pack.content_hash}", encoding="utf-8"
+            )
         except OSError as error:  # a full disk must not stop the app; the next start tries again
             log.warning("could not keep a copy of pack %s: %s", pack.id, error)
 

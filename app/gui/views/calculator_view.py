@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.core.calc import CalcInput, CalcResult, InputError, calc_inputs, calculate, fmt
 from app.core.model import Calculator
 from app.core.pack import Pack
+from app.gui.views.layouts import clear_layout
 from app.render.theme import LIGHT, Theme
 
 
@@ -120,11 +121,7 @@ class CalculatorView(QWidget):
         self.recalculate()
 
     def _build_form(self, specs: list[CalcInput]) -> None:
-        while self.form.count():
-            item = self.form.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.form)
         self.fields = []
         for row, spec in enumerate(specs):
             field = InputField(spec, self.form_box)

@@ -30,6 +30,7 @@ from app.core.monitoring_timer import Minimum, MonitoringTimer, minimum_text
 from app.core.run_values import EntryRefused, Raw
 from app.export.runs import run_decor
 from app.gui.views.checklist_items import ItemRow, alert_colour, box_style, plain_label
+from app.gui.views.layouts import clear_layout
 from app.gui.views.print_bar import Printable, PrintBar
 from app.gui.views.run_timer_panel import TimerPanel
 from app.render.helpers import offset_label
@@ -237,12 +238,7 @@ class RunView(QWidget):
             self.groups[point.id].setTitle(f"{point.label} ({offset_label(point.offset_minutes)}{due})")
 
     def _show_alert_summary(self, alerts: list[FiredAlert]) -> None:
-        while self.alerts_layout.count():
-            taken = self.alerts_layout.takeAt(0)
-            widget = taken.widget() if taken is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+        clear_layout(self.alerts_layout)
         for alert in alerts:
             text = f"{alert.label} \u2014 {alert.item_label} ({alert.rule}): {alert.message}"
             label = plain_label(text, self.alerts_box)

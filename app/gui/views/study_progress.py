@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.study.progress import MASTERED_STABILITY_DAYS, RETENTION_DAYS, DeckMastery, Progress
+from app.gui.views.layouts import clear_layout
 from app.gui.views.study_chart import ReviewChart
 
 DEFINITIONS = (
@@ -138,11 +139,7 @@ class StudyProgressView(QScrollArea):
         self._show_mastery(figures.mastery)
 
     def _show_mastery(self, rows: list[DeckMastery]) -> None:
-        while self.mastery_grid.count():
-            item = self.mastery_grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.mastery_grid)
         for row, mastery in enumerate(rows):
             MasteryRow(self.mastery_grid, row, mastery, self.mastery_box)
         if not rows:
