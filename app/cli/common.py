@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.core.config import load_config
+from app.core.distribution.policy import load_configured_packs
 from app.core.model import Document
-from app.core.pack import Pack, PackSet
-from app.core.packpolicy import load_configured_packs
-from app.core.paths import app_paths
+from app.core.packs.loaded import Pack, PackSet
+from app.core.system.config import load_config
+from app.core.system.paths import app_paths
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1

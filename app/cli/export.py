@@ -8,12 +8,12 @@ from pathlib import Path
 
 from app.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, find_document, site_placeholders
 from app.core import model
-from app.core.pack import Pack
+from app.core.packs.loaded import Pack
 from app.export.document import export_document_pdf
-from app.export.handout import export_handout_pdf
+from app.export.handouts import export_handout_pdf
 from app.export.pdf import PAGE_SIZES
 from app.export.runs import export_blank_checklist_pdf
-from app.render.handout import unset_placeholders
+from app.render.handouts import unset_placeholders
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

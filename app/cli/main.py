@@ -9,7 +9,7 @@ from types import ModuleType
 
 from app import __version__
 from app.cli.common import EXIT_USAGE, add_pack_options
-from app.core.logs import LEVELS, start_logging
+from app.core.system.logs import LEVELS, start_logging
 
 COMMANDS = {
     "validate": "validate",

@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.core.config import SettingLocked, save_user_setting
-from app.core.pack import PackSet
-from app.core.packpolicy import configured_roots
+from app.core.distribution.policy import configured_roots
+from app.core.packs.loaded import PackSet
+from app.core.system.config import SettingLocked, save_user_setting
 from app.gui import printing, theme
 from app.gui.actions import create_actions
+from app.gui.browse.browse_panel import BrowsePanel
+from app.gui.browse.visits_list import VisitsList
 from app.gui.dialogs.about import AboutDialog
 from app.gui.dialogs.disclaimer import DisclaimerDialog, acknowledgement, unacknowledged
 from app.gui.dialogs.problems import ProblemsDialog
@@ -32,15 +34,13 @@ from app.gui.dialogs.settings import SettingsDialog
 from app.gui.dialogs.shortcuts import ShortcutsDialog
 from app.gui.features import installers
 from app.gui.notices import install_error_notice, show_startup_notices
-from app.gui.reader import Reader
+from app.gui.reader.context_bar import Applies, ContextAction, ContextBar, Handler
+from app.gui.reader.document_view import DocumentPane
+from app.gui.reader.reader import Reader
+from app.gui.search.panel import SearchPanel
 from app.gui.services import Services, open_services
 from app.gui.status import StatusArea
 from app.gui.tasks import LoadWorker, Query, SearchWorker, start_in_thread
-from app.gui.views.browse_panel import BrowsePanel
-from app.gui.views.context_bar import Applies, ContextAction, ContextBar, Handler
-from app.gui.views.document_view import DocumentPane
-from app.gui.views.search_panel import SearchPanel
-from app.gui.views.visits_list import VisitsList
 
 DISCLAIMER_KEY = "disclaimer.acknowledged"
 

@@ -1,6 +1,6 @@
 """Nothing goes wrong silently: start-up notices and a visible report of unexpected errors.
 
-The log keeps the details (app.core.logs); these tell the person at the screen, once, in plain
+The log keeps the details (app.core.system.logs); these tell the person at the screen, once, in plain
 words, and never close the window: what was entered is already saved.
 """
 
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from app.core.logs import LOG_FILE
+from app.core.system.logs import LOG_FILE
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow

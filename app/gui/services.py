@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.core.appstate import AppState
-from app.core.bookmarks import Bookmarks, History
-from app.core.config import Config, load_config
-from app.core.pack import PackSet
-from app.core.paths import AppPaths, app_paths
-from app.core.userdb import UserDb
+from app.core.packs.loaded import PackSet
+from app.core.system.config import Config, load_config
+from app.core.system.paths import AppPaths, app_paths
+from app.core.userdata.appstate import AppState
+from app.core.userdata.bookmarks import Bookmarks, History
+from app.core.userdata.db import UserDb
 
 
 @dataclass

@@ -14,8 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from app.core.pack import PackSet
-from app.core.packpolicy import load_configured_packs
+from app.core.distribution.policy import load_configured_packs
+from app.core.packs.loaded import PackSet
 
 log = logging.getLogger(__name__)
 

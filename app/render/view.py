@@ -8,8 +8,8 @@ from datetime import date
 from html import escape
 
 from app.core import model
-from app.core.outline import OutlineSection, outline
-from app.core.pack import Pack
+from app.core.packs.loaded import Pack
+from app.core.packs.outline import OutlineSection, outline
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z][a-z0-9_]*)\s*\}\}")
 REGULATORY_LABELS = {

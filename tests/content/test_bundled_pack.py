@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from app.core import model
-from app.core.loader import load_pack
-from app.core.outline import outline, section_ids
-from app.core.pack import FailedPack, Origin, Pack
-from app.core.paths import bundled_content_dir
+from app.core.packs.loaded import FailedPack, Origin, Pack
+from app.core.packs.loader import load_pack
+from app.core.packs.outline import outline, section_ids
+from app.core.system.paths import bundled_content_dir
 
 PACK_ID = "ketamine-therapy"
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.config import Config
+from app.core.system.config import Config
 
 THEMES = [
     ("Follow the system", "system"),

@@ -23,9 +23,9 @@ def installers() -> list[Installer]:
     """Every feature's install function, in menu order. Features are imported lazily."""
     found: list[Installer] = []
     for name in FEATURE_MODULES:
-        module = __import__(f"app.gui.features.{name}", fromlist=["install"])
+        module = __import__(f"app.gui.features.{name}.feature", fromlist=["install"])
         found.append(module.install)
     return found
 
 
-FEATURE_MODULES: list[str] = ["study", "checklists", "handouts", "calculators", "pack_updates"]
+FEATURE_MODULES: list[str] = ["study", "runs", "handouts", "calc", "updates"]
