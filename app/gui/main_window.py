@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.core.distribution.policy import configured_roots
 from app.core.packs.loaded import PackSet
-from app.core.system.config import SettingLocked, save_user_setting
+from app.core.system.config import (
+    TEXT_SIZE_DEFAULT,
+    TEXT_SIZE_MAX,
+    TEXT_SIZE_MIN,
+    SettingLocked,
+    save_user_setting,
+)
 from app.gui import printing, theme
 from app.gui.actions import create_actions
 from app.gui.browse.browse_panel import BrowsePanel
@@ -170,7 +176,7 @@ class MainWindow(QMainWindow):
         a.export_pdf.triggered.connect(self.export_current)
         a.zoom_in.triggered.connect(lambda: self.set_text_size(self.reader.text_size + 1))
         a.zoom_out.triggered.connect(lambda: self.set_text_size(self.reader.text_size - 1))
-        a.zoom_reset.triggered.connect(lambda: self.set_text_size(11))
+        a.zoom_reset.triggered.connect(lambda: self.set_text_size(TEXT_SIZE_DEFAULT))
         a.reload.triggered.connect(self.reload)
         a.settings.triggered.connect(self.open_settings)
         a.problems.triggered.connect(self.show_problems)
@@ -326,7 +332,7 @@ class MainWindow(QMainWindow):
         self.refresh_lists()
 
     def set_text_size(self, size: float) -> None:
-        size = max(8.0, min(28.0, size))
+        size = max(float(TEXT_SIZE_MIN), min(float(TEXT_SIZE_MAX), size))
         self.reader.text_size = size
         self._save("display.text_size", int(size))
         self.reader.rerender()

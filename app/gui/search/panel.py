@@ -97,8 +97,9 @@ class SearchPanel(QWidget):
         self.facet.blockSignals(True)
         self.facet.clear()
         self.facet.addItem("All conditions and routes", None)
+        acronyms = packs.acronyms()
         for group, tag in sorted(facets):
-            self.facet.addItem(f"{group}: {tag_label(tag)}", tag)
+            self.facet.addItem(f"{group}: {tag_label(tag, acronyms)}", tag)
         self.facet.blockSignals(False)
 
     def focus_search(self) -> None:

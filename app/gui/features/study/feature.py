@@ -82,7 +82,7 @@ class StudyFeature(QObject):
         self.deck = same[0] if same else Deck()
         limit = int(self.window.services.config.get("study.new_cards_per_day"))
         session = StudySession(self.store, self.deck.select(self.items), limit)
-        self.workspace.session.set_decks(self.decks, self.deck)
+        self.workspace.session.set_decks(self.decks, self.deck, self.window.services.packs.acronyms())
         self.workspace.session.set_session(session)
 
     def refresh_progress(self) -> None:
