@@ -31,21 +31,23 @@ class Query:
 
 class LoadWorker(QObject):
     progress = Signal(int, int, str)
-    loaded = Signal(object)
-    """PackSet"""
-    indexed = Signal(object)
-    """The search index built in this thread (for its path), or an error message (str)."""
+    loaded = Signal(int, object)
+    """(generation, PackSet)"""
+    indexed = Signal(int, object)
+    """(generation, the PackSet the index was built for, or an error message (str))"""
 
-    def __init__(self, folders: list[Path], index_path: Path) -> None:
+    def __init__(self, folders: list[Path], index_path: Path, generation: int = 0) -> None:
         super().__init__()
         self.folders = folders
         self.index_path = index_path
+        self.generation = generation
+        """Which reload this is: the window ignores the outcome of any but its latest."""
 
     @Slot()
     def run(self) -> None:
         packs = load_configured_packs(self.folders, progress=self._report)
-        self.loaded.emit(packs)
-        self.indexed.emit(self._build_index(packs))
+        self.loaded.emit(self.generation, packs)
+        self.indexed.emit(self.generation, self._build_index(packs))
 
     def _report(self, done: int, total: int, label: str) -> None:
         self.progress.emit(done, total, label)

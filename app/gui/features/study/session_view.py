@@ -152,16 +152,20 @@ class StudySessionView(QWidget):
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        keys: list[tuple[QKeySequence | QKeySequence.StandardKey, Callable[[], None]]] = [
-            (QKeySequence(Qt.Key.Key_Space), self._space),
-            (QKeySequence.StandardKey.Undo, self.undo),
+        keys: list[tuple[QKeySequence | QKeySequence.StandardKey, Callable[[], None], str]] = [
+            (QKeySequence(Qt.Key.Key_Space), self._space, "Show the answer"),
+            (QKeySequence.StandardKey.Undo, self.undo, "Undo the last answer"),
         ]
-        keys += [(QKeySequence(str(int(rating))), partial(self.rate, rating)) for rating, _ in RATINGS]
-        self.shortcuts = []
-        for key, slot in keys:
+        keys += [
+            (QKeySequence(str(int(rating))), partial(self.rate, rating), f"Rate the card: {name}")
+            for rating, name in RATINGS
+        ]
+        self.shortcuts: list[tuple[QShortcut, str]] = []
+        """Each key with what it does, for Help > Keyboard shortcuts."""
+        for key, slot, description in keys:
             shortcut = QShortcut(key, self, context=context)
             shortcut.activated.connect(slot)
-            self.shortcuts.append(shortcut)
+            self.shortcuts.append((shortcut, description))
 
     # --- state ----------------------------------------------------------------------------------
     def _space(self) -> None:
