@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from app.core.packs.loaded import PackSet
 from app.core.system.config import Config, load_config, site_placeholders
@@ -21,8 +20,6 @@ class Services:
     db: UserDb
     extra_pack_folders: list[Path] = field(default_factory=list)
     packs: PackSet = field(default_factory=PackSet)
-    index: Any = None
-    """The search index, once built (app.core.search.SearchIndex)."""
 
     @property
     def bookmarks(self) -> Bookmarks:

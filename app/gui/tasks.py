@@ -10,12 +10,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from app.core.distribution.policy import load_configured_packs
 from app.core.packs.loaded import PackSet
+
+if TYPE_CHECKING:
+    from app.core.search import SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +55,7 @@ class LoadWorker(QObject):
     def _report(self, done: int, total: int, label: str) -> None:
         self.progress.emit(done, total, label)
 
-    def _build_index(self, packs: PackSet) -> Any:
+    def _build_index(self, packs: PackSet) -> PackSet | str:
         try:
             from app.core.search import SearchIndex
 
@@ -74,7 +77,7 @@ class SearchWorker(QObject):
         super().__init__()
         self.index_path = index_path
         self.packs: PackSet | None = None
-        self.index: Any = None
+        self.index: SearchIndex | None = None
         self.latest_generation = 0
         """Set from the UI thread as each query is sent (an int store is atomic under the GIL)."""
 
