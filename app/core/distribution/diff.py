@@ -18,7 +18,6 @@ from typing import Any
 from app.core import model
 from app.core.packs.loaded import Pack
 from app.core.packs.outline import OutlineSection, outline
-from app.core.wording import plural
 
 SKIPPED = frozenset({"sections"})
 """Authored sections are compared as outline sections, never as a field."""
@@ -218,9 +217,8 @@ def _document_text(doc: DocumentChange) -> list[str]:
 def format_diff(diff: PackDiff) -> str:
     """A readable report: a summary line, then every change."""
     summary = (
-        f"pack {diff.pack_id} {diff.old_version} -> {diff.new_version}: "
-        f"{plural(len(diff.added) + len(diff.removed) + len(diff.changed), 'document')} differ "
-        f"({len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed)"
+        f"pack {diff.pack_id} {diff.old_version} -> {diff.new_version}: documents "
+        f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed"
     )
     lines = [summary]
     if diff.manifest:
