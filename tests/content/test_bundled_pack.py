@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 import pytest
@@ -95,9 +94,9 @@ def test_pack_loads_without_problems(pack: Pack) -> None:
 
 
 def test_pack_metadata(pack: Pack) -> None:
-    """The manifest carries version 1.0.0, a disclaimer and the placeholders the handouts need."""
+    """The manifest carries version 1.1.0, a disclaimer and the placeholders the handouts need."""
     manifest = pack.manifest
-    assert manifest.version == "1.0.0"
+    assert manifest.version == "1.1.0"
     assert "clinical judgement" in manifest.disclaimer
     placeholders = {p.name: p for p in manifest.placeholders}
     for name in (
@@ -143,10 +142,11 @@ def test_every_reference_is_used(pack: Pack) -> None:
 
 
 def test_review_dates_lie_in_the_future(pack: Pack) -> None:
-    """No document is overdue for review."""
-    today = date.today()
-    overdue = [doc.id for doc in pack.documents.values() if doc.review_due <= today]
+    """No document was already due for review on the day the pack was released (a fixed date, not today)."""
+    released = pack.manifest.released
+    overdue = [doc.id for doc in pack.documents.values() if doc.review_due <= released]
     assert overdue == []
+    assert all(doc.last_reviewed <= released for doc in pack.documents.values())
 
 
 def test_number_items_have_unit_and_plausible_range(pack: Pack) -> None:
