@@ -7,11 +7,12 @@ from datetime import date
 from pathlib import Path
 
 from app.cli.common import EXIT_OK, EXIT_PROBLEM, print_json
-from app.core.loader import MANIFEST, load_pack
-from app.core.pack import Origin
-from app.core.packpolicy import load_configured_packs
-from app.core.packs import PackRoot, load_packs
-from app.core.problems import Level, Problem, has_errors
+from app.core.distribution.policy import load_configured_packs
+from app.core.model.manifest import MANIFEST
+from app.core.packs.loaded import Origin
+from app.core.packs.loader import load_pack
+from app.core.packs.problems import Level, Problem, has_errors
+from app.core.packs.roots import PackRoot, load_packs
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -10,8 +10,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, ORG_NAME, __version__
-from app.core.logs import start_logging
-from app.core.paths import resources_dir
+from app.core.system.logs import start_logging
+from app.core.system.paths import resources_dir
 
 
 def parse_gui_args(argv: list[str]) -> argparse.Namespace:

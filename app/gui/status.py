@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
-from app.core.config import ConfigIssue
-from app.core.pack import PackSet
+from app.core.packs.loaded import PackSet
+from app.core.system.config import ConfigIssue
 
 
 class StatusArea(QStatusBar):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from app import APP_NAME
-from app.core.pack import PackSet
+from app.core.packs.loaded import PackSet
 from app.render.theme import Theme
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
-from app.core.paths import bundled_content_dir
+from app.core.system.paths import bundled_content_dir
 
 CORRECTED = (
     "ketamine-adverse-effects#common-effects",

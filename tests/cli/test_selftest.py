@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
-from app.core.logs import LOG_FILE, install_excepthook, setup_logging, start_logging
-from app.core.paths import app_paths
+from app.core.system.logs import LOG_FILE, install_excepthook, setup_logging, start_logging
+from app.core.system.paths import app_paths
 
 
 @pytest.fixture(autouse=True)

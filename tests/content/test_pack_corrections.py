@@ -13,10 +13,11 @@ from datetime import date
 import pytest
 
 from app.core import model
-from app.core.loader import load_pack
-from app.core.outline import outline
-from app.core.pack import FailedPack, Origin, Pack
-from app.core.paths import bundled_content_dir
+from app.core.packs.loaded import FailedPack, Origin, Pack
+from app.core.packs.loader import load_pack
+from app.core.packs.outline import outline
+from app.core.system.paths import bundled_content_dir
+from tests.conftest import CONTENT_CHECKED_ON
 
 LABEL_MOST_COMMON = (
     "dissociation",
@@ -67,7 +68,8 @@ PREGNANCY_FIRM = re.compile(
 
 @pytest.fixture(scope="module")
 def pack() -> Pack:
-    loaded = load_pack(bundled_content_dir() / "ketamine-therapy", origin=Origin.BUNDLED)
+    root = bundled_content_dir() / "ketamine-therapy"
+    loaded = load_pack(root, origin=Origin.BUNDLED, today=CONTENT_CHECKED_ON)
     assert not isinstance(loaded, FailedPack), loaded.problems
     return loaded
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from app.core.loader import load_pack
-from app.core.pack import Pack
-from app.core.packdiff import Change, diff_packs, format_diff
+from app.core.distribution.diff import Change, diff_packs, format_diff
+from app.core.packs.loaded import Pack
+from app.core.packs.loader import load_pack
 
 NEW_DOC = """\
 # yaml-language-server: $schema=../../../../../resources/schema/pack.schema.json

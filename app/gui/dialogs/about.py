@@ -7,8 +7,8 @@ from html import escape
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from app import APP_NAME, __version__
-from app.core.pack import PackSet
-from app.core.problems import Level
+from app.core.packs.loaded import PackSet
+from app.core.packs.problems import Level
 
 
 def about_html(packs: PackSet) -> str:

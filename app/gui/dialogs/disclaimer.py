@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from app.core.pack import PackSet
+from app.core.packs.loaded import PackSet
 
 
 def disclaimer_html(packs: PackSet) -> str:

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.config import ConfigIssue
-from app.core.pack import PackSet
-from app.core.problems import Level, Problem
+from app.core.packs.loaded import PackSet
+from app.core.packs.problems import Level, Problem
+from app.core.system.config import ConfigIssue
 
 
 def summary(packs: PackSet) -> str:
