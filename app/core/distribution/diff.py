@@ -299,8 +299,8 @@ def format_diff(diff: PackDiff, detail: bool = True) -> str:
     outline of an update, for a reader who opens the sections that matter to them.
     """
     summary = (
-        f"pack {diff.pack_id} {diff.old_version} -> {diff.new_version}: {len(diff.added)} added, "
-        f"{len(diff.removed)} removed, {len(diff.changed)} changed document(s)"
+        f"pack {diff.pack_id} {diff.old_version} -> {diff.new_version}: documents "
+        f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed"
     )
     lines = [summary]
     if diff.notes:
