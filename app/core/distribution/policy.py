@@ -67,7 +67,7 @@ class PackPolicy:
 
 def signature_problems(pack: Pack, trusted_keys: tuple[str, ...] | list[str]) -> list[Problem]:
     """Everything wrong with the signature of a loaded pack (empty when valid and trusted)."""
-    verification = verify_pack(pack.root, list(trusted_keys), pack.display)
+    verification = verify_pack(pack.root, list(trusted_keys), pack.display, pack.file_hashes)
     problems = list(verification.problems)
     claimed = (verification.pack_id, verification.version)
     if verification.signed and claimed != (pack.id, pack.manifest.version):

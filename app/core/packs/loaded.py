@@ -31,6 +31,9 @@ class Pack:
     """document id -> file path relative to the pack"""
     content_hash: str
     problems: list[Problem] = field(default_factory=list)
+    file_hashes: dict[str, str] = field(default_factory=dict)
+    """SHA-256 of the bytes parsed from each file (pack-relative path): a signature check compares
+    these, so the bytes verified are the bytes shown, even if a file is swapped after loading."""
 
     @property
     def id(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +14,8 @@ from app.core.packs.loader import MANIFEST, load_pack
 from app.core.packs.problems import Level, Problem
 from app.core.packs.semver import is_older
 from app.core.system.paths import app_paths, bundled_content_dir, env_pack_folders
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, what): plain callback so that core never needs Qt signals."""
@@ -59,12 +62,26 @@ def pack_folders(root: PackRoot) -> tuple[list[Path], list[Problem]]:
     if (path / MANIFEST).is_file():
         return [path], []
     try:
-        children = sorted(
-            child for child in path.iterdir() if child.is_dir() and not child.name.startswith(".")
-        )
+        children = sorted(child for child in path.iterdir() if not child.name.startswith("."))
     except OSError as error:
         return [], [_root_problem(root, "folder-unreadable", f"cannot list the folder: {error.strerror}")]
-    return [child for child in children if (child / MANIFEST).is_file()], []
+    # A link would load (and, from a share, cache) a folder from outside the configured one.
+    links = [child for child in children if child.is_symlink()]
+    problems = [
+        Problem(
+            str(link),
+            "",
+            1,
+            1,
+            Level.ERROR,
+            "symlink",
+            "a link to a folder is not loaded; copy the pack here",
+        )
+        for link in links
+        if (link / MANIFEST).exists()
+    ]
+    packs = [c for c in children if not c.is_symlink() and c.is_dir() and (c / MANIFEST).is_file()]
+    return packs, problems
 
 
 def _display(folder: Path) -> str:
@@ -89,13 +106,29 @@ def load_packs(
         result.problems.extend(problems)
         found.extend((folder, root) for folder in folders)
     for done, (folder, root) in enumerate(found, start=1):
-        loaded = load_pack(folder, _display(folder), root.origin, today)
-        if policy is not None:
-            loaded = policy.admit(root, loaded)
+        loaded = _guarded_load(folder, root, today, policy)
         _admit(result, loaded)
         if progress is not None:
             progress(done, len(found), loaded.display)
     return result
+
+
+def _guarded_load(
+    folder: Path, root: PackRoot, today: date | None, policy: LoadPolicy | None
+) -> Pack | FailedPack:
+    """One pack, inside a guard: whatever goes wrong in it (a RecursionError, a bug, a full disk
+    while caching) fails this pack with a message and never the others."""
+    display = _display(folder)
+    try:
+        loaded = load_pack(folder, display, root.origin, today)
+        return policy.admit(root, loaded) if policy is not None else loaded
+    except Exception as error:  # the guard exists to catch what no one foresaw
+        log.exception("loading the pack in %s failed", folder)
+        reason = f"{type(error).__name__}: {str(error)[:200]}"
+        message = f"the pack could not be loaded ({reason}); other packs are not affected"
+        return FailedPack(
+            folder, display, root.origin, [Problem(display, "", 1, 1, Level.ERROR, "load-failed", message)]
+        )
 
 
 def _admit(result: PackSet, loaded: Pack | FailedPack) -> None:
