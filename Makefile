@@ -37,6 +37,7 @@ test: lint typecheck imports pytest
 
 schema: $(STAMP)
 	$(BIN)/protocol-desk schema > resources/schema/pack.schema.json
+	$(BIN)/protocol-desk schema --site > resources/schema/site.schema.json
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/load.py

@@ -55,7 +55,7 @@ def warn_skipped(packs: PackSet) -> None:
             file=sys.stderr,
         )
     for problem in packs.problems:
-        if not problem.file and problem.code.startswith("folder"):
+        if not problem.file and (problem.code.startswith("folder") or problem.code.startswith("site-")):
             print(f"warning: {problem.format()}", file=sys.stderr)
 
 

@@ -23,9 +23,9 @@ from app.core.distribution.signing import SIGNATURE_FILE, is_safe_relative
 from app.core.packs.loaded import FailedPack, Origin, Pack
 from app.core.packs.loader import MANIFEST, load_pack
 from app.core.packs.problems import Problem
-from app.core.packs.safe_files import copy_files, walk
 from app.core.packs.semver import is_older
 from app.core.packs.yaml_reader import YamlRefused, read_yaml_bytes
+from app.core.system.safe_files import copy_files, walk
 
 CHUNK = 1 << 16
 

@@ -103,4 +103,19 @@ def load_configured_packs(
     paths = paths or app_paths()
     config = config or load_config(paths)
     policy = policy_from_config(config, paths)
-    return load_packs(configured_roots(config, extra), today, progress, policy=policy)
+    packs = load_packs(configured_roots(config, extra), today, progress, policy=policy)
+    packs.problems[:0] = site_problems(config)
+    return packs
+
+
+def site_problems(config: Config) -> list[Problem]:
+    """A broken site file, as a problem of the content: `list`, `validate`, the status bar and Pack
+    problems all say that the machine is running on the strictest settings, and why."""
+    if not config.site_closed:
+        return []
+    reason = "; ".join(config.site_closed)
+    message = (
+        f"the site file cannot be used ({reason}), so only packs signed by a trusted key load and "
+        "every setting is locked until IT fixes it"
+    )
+    return [Problem(str(config.site_file), "", 1, 1, Level.ERROR, "site-config-broken", message)]

@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from app.core.packs.problems import Level, Problem
-from app.core.packs.safe_files import read_regular, sha256_regular, walk
+from app.core.system.safe_files import read_regular, sha256_regular, walk
 
 SIGNATURE_FILE = "SIGNATURE.json"
 SIGNATURE_FORMAT = 1

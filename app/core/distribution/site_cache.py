@@ -21,7 +21,7 @@ from app.core.distribution.signing import SIGNATURE_FILE
 from app.core.packs.loaded import Pack
 from app.core.packs.loader import MANIFEST
 from app.core.packs.problems import Level, Problem
-from app.core.packs.safe_files import copy_regular_tree, sha256_regular
+from app.core.system.safe_files import copy_regular_tree, sha256_regular
 
 INDEX = "cached.json"
 log = logging.getLogger(__name__)

@@ -22,8 +22,8 @@ from app.core.packs.checks import check_pack
 from app.core.packs.loaded import FailedPack, Origin, Pack
 from app.core.packs.messages import findings
 from app.core.packs.problems import Level, Problem, has_errors
-from app.core.packs.safe_files import FileTooLarge, NotRegularFile, read_regular, walk
 from app.core.packs.yaml_reader import MAX_FILE_BYTES, ParsedYaml, Position, YamlRefused, read_yaml_bytes
+from app.core.system.safe_files import FileTooLarge, NotRegularFile, read_regular, walk
 
 START = Position(1, 1)
 
