@@ -55,6 +55,10 @@ class PackPolicy:
             SiteCache(cache, root.path).remember(checked)
         return checked
 
+    def vouches(self, pack: Pack) -> bool:
+        """Signed by one of the trusted keys, with every file intact."""
+        return bool(self.trusted_keys) and not signature_problems(pack, self.trusted_keys)
+
     def check_signature(self, pack: Pack) -> Pack | FailedPack:
         """The pack itself, or a FailedPack saying why its signature is not acceptable."""
         if not self.require_signed or pack.origin is Origin.BUNDLED:

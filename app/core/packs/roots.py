@@ -38,6 +38,15 @@ class LoadPolicy(Protocol):
 
     def admit(self, root: PackRoot, loaded: Pack | FailedPack) -> Pack | FailedPack: ...
 
+    def vouches(self, pack: Pack) -> bool:
+        """True when `pack` is signed by a trusted key (so it may update a bundled or site pack)."""
+        ...
+
+
+PROTECTED = (Origin.BUNDLED, Origin.SITE)
+"""Packs from these roots cannot be replaced by a less trusted copy with the same id."""
+TRUST_RANK = {Origin.BUNDLED: 0, Origin.SITE: 1, Origin.USER: 2, Origin.EXTRA: 3}
+
 
 def default_roots(extra: list[Path] | None = None) -> list[PackRoot]:
     """Bundled content, the user's installed packs, PROTOCOL_DESK_PACKS folders, `--packs` folders."""
@@ -105,9 +114,11 @@ def load_packs(
         folders, problems = policy.folders(root) if policy else pack_folders(root)
         result.problems.extend(problems)
         found.extend((folder, root) for folder in folders)
+    # The most trusted copies first, so that a protected id is taken before anyone can claim it.
+    found.sort(key=lambda item: TRUST_RANK[item[1].origin])
     for done, (folder, root) in enumerate(found, start=1):
         loaded = _guarded_load(folder, root, today, policy)
-        _admit(result, loaded)
+        _admit(result, loaded, policy.vouches if policy is not None else lambda _pack: False)
         if progress is not None:
             progress(done, len(found), loaded.display)
     return result
@@ -131,20 +142,39 @@ def _guarded_load(
         )
 
 
-def _admit(result: PackSet, loaded: Pack | FailedPack) -> None:
+def _admit(result: PackSet, loaded: Pack | FailedPack, vouches: Callable[[Pack], bool]) -> None:
     result.problems.extend(loaded.problems)
     if isinstance(loaded, FailedPack):
         result.failed.append(loaded)
         return
-    if not _newest_copy(result, loaded):
+    clash = _taken(result, loaded, vouches)
+    if clash is None and not _newest_copy(result, loaded):
         return
-    clash = _clash(result, loaded)
+    clash = clash or _clash(result, loaded)
     if clash is None:
         result.packs.append(loaded)
         return
-    problem = Problem(loaded.display, "pack.yaml", 1, 1, Level.ERROR, "duplicate-id", clash)
+    code = "id-taken" if clash.startswith("the id") else "duplicate-id"
+    problem = Problem(loaded.display, "pack.yaml", 1, 1, Level.ERROR, code, clash)
     result.problems.append(problem)
     result.failed.append(FailedPack(loaded.root, loaded.display, loaded.origin, [problem], loaded.manifest))
+
+
+def _taken(result: PackSet, pack: Pack, vouches: Callable[[Pack], bool]) -> str | None:
+    """A pack reusing the id of a bundled or site pack from a less trusted folder is refused, never
+    a silent replacement, unless it is signed by a trusted key and its version is higher."""
+    other = result.pack(pack.id)
+    if other is None or other.origin not in PROTECTED:
+        return None
+    if TRUST_RANK[pack.origin] <= TRUST_RANK[other.origin]:
+        return None
+    if is_older(other.manifest.version, pack.manifest.version) and vouches(pack):
+        return None
+    return (
+        f"the id `{pack.id}` belongs to the {other.origin} pack in {other.display} (version "
+        f"{other.manifest.version}); this {pack.origin} copy (version {pack.manifest.version}) is not "
+        "used: only a higher version signed by a trusted key may replace it"
+    )
 
 
 def _newest_copy(result: PackSet, pack: Pack) -> bool:
