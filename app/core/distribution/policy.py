@@ -109,6 +109,7 @@ def load_configured_packs(
     policy = policy_from_config(config, paths)
     packs = load_packs(configured_roots(config, extra), today, progress, policy=policy)
     packs.problems[:0] = site_problems(config)
+    packs.signed_only = policy.require_signed
     return packs
 
 

@@ -66,6 +66,9 @@ class PackSet:
     failed: list[FailedPack] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     """Problems of every pack (loaded or failed) and of the roots themselves."""
+    signed_only: bool = False
+    """Loaded under a policy that requires signed packs: nothing derived from them may be taken
+    from a cache that is not itself verified (the search index is rebuilt)."""
 
     def documents(self) -> Iterator[tuple[Pack, model.Document]]:
         for pack in self.packs:
