@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWi
 
 from app.core.packs.loaded import PackSet
 from app.core.system.config import ConfigIssue
+from app.gui.widgets.plain import plain
 
 
 class StatusArea(QStatusBar):
@@ -16,7 +17,7 @@ class StatusArea(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel(self)
+        self.label = plain(QLabel(self))
         self.label.setAccessibleName("Status")
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName("Loading progress")

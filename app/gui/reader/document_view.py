@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.widgets.plain import plain
+
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 WORD = re.compile(r"[\w\u00c0-\u024f]{2,}", re.UNICODE)
 
@@ -70,7 +72,7 @@ class FindBar(QWidget):
         self.field = QLineEdit(self)
         self.field.setAccessibleName("Find in document")
         self.field.setPlaceholderText("Find in document")
-        self.result = QLabel(self)
+        self.result = plain(QLabel(self))
         self.result.setAccessibleName("Find result")
         previous_button, next_button = QPushButton("Previous", self), QPushButton("Next", self)
         close_button = QPushButton("Close", self)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QListVi
 from app.core.packs.loaded import PackSet
 from app.gui.search.results_model import HIT_ROLE, ResultDelegate, ResultsModel
 from app.gui.tasks import Query
+from app.gui.widgets.plain import plain
 from app.render.helpers import tag_label
 
 DEBOUNCE_MS = 10
@@ -45,7 +46,7 @@ class SearchPanel(QWidget):
         self.suggestion.setAccessibleName("Did you mean")
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.hide()
-        self.status = QLabel(self)
+        self.status = plain(QLabel(self))
         self.status.setAccessibleName("Search status")
         self.results = QListView(self)
         self.results.setAccessibleName("Search results")
