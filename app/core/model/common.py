@@ -63,9 +63,10 @@ RefIds = Annotated[list[Id], AfterValidator(_unique), Field(default_factory=list
 
 
 class Strict(BaseModel):
-    """Base of every format model: no unknown fields, no silent type coercion."""
+    """Base of every format model: no unknown fields, no silent type coercion, and every number
+    finite (a calculator bound of `.inf` or `.nan` would make any dose pass its checks)."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Status(StrEnum):
