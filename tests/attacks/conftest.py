@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.core.packs.loaded import PackSet
+from tests.gui.conftest import make_window  # noqa: F401 - the window fixture, for the GUI attacks
 
 BUNDLED_ID = "ketamine-therapy"
 
