@@ -24,7 +24,6 @@ from app.core.system.paths import bundled_content_dir
 from tests.attacks.conftest import PackFactory, assert_bundled_works
 from tests.gui.conftest import WindowFactory
 
-
 NESTED: list[Path] = []
 
 

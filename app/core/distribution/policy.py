@@ -39,8 +39,9 @@ class PackPolicy:
         if root.origin is not Origin.SITE or self.site_cache is None:
             return folders, problems
         cache = SiteCache(self.site_cache, root.path)
-        if problems:
-            return cache.fallback(root.display, problems)
+        unreachable = [p for p in problems if p.code.startswith("folder-")]
+        if unreachable:
+            return cache.fallback(root.display, unreachable)
         cache.prune(folders)
         return folders, problems
 
