@@ -19,6 +19,7 @@ from app.core.calc import InputError, calculate
 from app.core.packs.loaded import FailedPack, Origin
 from app.core.packs.loader import MAX_PROBLEMS, load_pack
 from app.core.packs.roots import PackRoot, load_packs
+from app.core.packs.yaml_reader import read_yaml_bytes
 from app.core.system.paths import bundled_content_dir
 from tests.attacks.conftest import PackFactory, assert_bundled_works
 
@@ -66,8 +67,11 @@ def test_sixty_thousand_unknown_keys_are_refused_quickly(make_pack: PackFactory)
     keys = "".join(f"unknown_key_{n}: 1\n" for n in range(60_000))
     protocol.write_text(protocol.read_text() + keys)
     started = time.perf_counter()
+    read_yaml_bytes(protocol.read_bytes())  # the anchor: only parsing the file, in the same run
+    anchor = time.perf_counter() - started
+    started = time.perf_counter()
     loaded = load_pack(pack_dir)
-    elapsed = time.perf_counter() - started  # before: 22 s (a suggestion computed for every key)
+    elapsed = time.perf_counter() - started  # before: 22 s, ~40x the parse (a suggestion per key)
     tracemalloc.start()
     load_pack(pack_dir)
     _, peak = tracemalloc.get_traced_memory()
@@ -75,7 +79,7 @@ def test_sixty_thousand_unknown_keys_are_refused_quickly(make_pack: PackFactory)
     assert isinstance(loaded, FailedPack)
     assert len(loaded.problems) <= MAX_PROBLEMS + 1
     assert any(p.code in {"too-many-errors", "too-many-problems"} for p in loaded.problems)
-    assert elapsed < 8.0, f"{elapsed:.1f} s"
+    assert elapsed < 8 * anchor, f"{elapsed:.1f} s to refuse, {anchor:.1f} s to parse"  # about 3x here
     assert peak < 200_000_000, f"{peak / 1e6:.0f} MB"
 
 

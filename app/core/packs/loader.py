@@ -18,16 +18,17 @@ from typing import TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from app.core import model
-from app.core.packs.checks import check_pack
+from app.core.model.manifest import MANIFEST
+from app.core.packs.checks import ParsedFile, check_pack
 from app.core.packs.loaded import FailedPack, Origin, Pack
 from app.core.packs.messages import findings
 from app.core.packs.problems import Level, Problem, has_errors
 from app.core.packs.yaml_reader import MAX_FILE_BYTES, ParsedYaml, Position, YamlRefused, read_yaml_bytes
 from app.core.system.safe_files import FileTooLarge, NotRegularFile, read_regular, walk
+from app.core.wording import plural
 
 START = Position(1, 1)
 
-MANIFEST = "pack.yaml"
 T = TypeVar("T")
 CLAIMED_ID = re.compile(r"^id:\s*[\"']?([A-Za-z0-9_-]+)", re.MULTILINE)
 MAX_FILES = 20_000
@@ -36,13 +37,6 @@ MAX_PROBLEMS = 200
 TIME_BUDGET_SECONDS = 120.0
 """A pack still loading after this long is refused, so that one pack cannot hold up the others."""
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
-
-
-@dataclass
-class ParsedFile:
-    relpath: str
-    parsed: ParsedYaml
-    document: model.Document
 
 
 @dataclass
@@ -70,7 +64,9 @@ class _Context:
     def finish(self) -> None:
         """Say how many problems were left out, so a capped list is never mistaken for all of them."""
         if self.dropped:
-            message = f"{self.dropped} more problem(s) not listed; fix the ones above and validate again"
+            message = (
+                f"{plural(self.dropped, 'more problem')} not listed; fix the ones above and validate again"
+            )
             level = Level.ERROR if has_errors(self.problems) else Level.WARNING
             self.problems.append(Problem(self.display, "", 1, 1, level, "too-many-problems", message))
 

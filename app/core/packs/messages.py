@@ -12,6 +12,7 @@ from pydantic_core import ErrorDetails
 
 from app.core import model
 from app.core.packs.yaml_reader import ParsedYaml, Path_, Position
+from app.core.wording import plural, verb
 
 Finding = tuple[Position, str, str]
 """(position, code, message)"""
@@ -180,6 +181,7 @@ def findings(error: ValidationError, parsed: ParsedYaml) -> list[Finding]:
         position = parsed.key_positions.get(path) if code == "unknown-field" else None
         results.append((position or parsed.position_of(path), code, message))
     if len(details) > MAX_FINDINGS:
-        more = f"{len(details) - MAX_FINDINGS} more error(s) in this file are not listed"
+        count = len(details) - MAX_FINDINGS
+        more = f"{plural(count, 'more error')} in this file {verb(count, 'is')} not listed"
         results.append((parsed.position_of(()), "too-many-errors", more))
     return results

@@ -27,6 +27,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.core.system.safe_files import FileTooLarge, NotRegularFile, read_regular
+from app.core.wording import plural
 
 MAX_SITE_BYTES = 1024 * 1024
 """A site file is a few lines; anything larger is not one."""
@@ -246,7 +247,7 @@ def _revalidate(raw: dict[str, Any], result: SiteRead) -> SiteFile:
     try:
         return SiteFile.model_validate(raw)
     except ValidationError as error:  # should not happen once the bad keys are dropped
-        _broken(result, 1, f"cannot be validated: {error.error_count()} error(s)")
+        _broken(result, 1, f"cannot be validated: {plural(error.error_count(), 'error')}")
         return SiteFile()
 
 
