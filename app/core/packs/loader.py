@@ -24,7 +24,7 @@ from app.core.packs.loaded import FailedPack, Origin, Pack
 from app.core.packs.messages import findings
 from app.core.packs.problems import Level, Problem, has_errors
 from app.core.packs.yaml_reader import MAX_FILE_BYTES, ParsedYaml, Position, YamlRefused, read_yaml_bytes
-from app.core.system.safe_files import FileTooLarge, NotRegularFile, read_regular, walk
+from app.core.system.safe_files import FileTooLarge, NotRegularFile, read_head, read_regular, walk
 from app.core.wording import plural
 
 START = Position(1, 1)
@@ -136,8 +136,7 @@ def _claimed_id(parsed: ParsedYaml | None, path: Path) -> str:
     if parsed is not None and isinstance(parsed.data.get("id"), str):
         return str(parsed.data["id"])
     try:
-        with path.open("rb") as handle:
-            head = handle.read(65536).decode("utf-8", "replace")
+        head = read_head(path, 65536).decode("utf-8", "replace")
     except OSError:
         return path.stem
     match = CLAIMED_ID.search(head)

@@ -125,6 +125,12 @@ def sha256_regular(path: Path) -> str:
     return digest.hexdigest()
 
 
+def read_head(path: Path, size: int) -> bytes:
+    """The first `size` bytes of a regular file (never a link, FIFO or device)."""
+    with _open_regular(path) as handle:
+        return handle.read(size)
+
+
 def read_regular(path: Path, limit: int) -> bytes:
     """The bytes of `path` if it is a regular file (not a link) of at most `limit` bytes.
 
