@@ -44,6 +44,8 @@ class StatusArea(QStatusBar):
         documents = sum(len(p.documents) for p in packs.packs)
         self.label.setText(f"{plural(len(packs.packs), 'pack')}, {plural(documents, 'document')} loaded")
         notices = []
+        if any(problem.code == "site-config-broken" for problem in packs.problems):
+            notices.append("the site file is broken, so the strictest settings apply")
         if packs.failed:
             notices.append(f"some content was skipped: {plural(len(packs.failed), 'pack')}")
         if config_issues:

@@ -15,12 +15,14 @@ import time
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from app.cli.main import main
 from app.core.distribution.policy import load_configured_packs
 from app.core.system.config import load_config
 from app.core.system.paths import app_paths
 from tests.attacks.conftest import PackFactory, assert_bundled_works
+from tests.gui.conftest import WindowFactory
 
 REPO = Path(__file__).resolve().parents[2]
 STRICT = '[packs]\nrequire_signed = true\n[policy]\nlocked = ["packs.require_signed"]\n'
@@ -150,3 +152,15 @@ def test_huge_site_file_is_refused_quickly(tmp_path: Path, monkeypatch: pytest.M
     config = load_config(app_paths(), site)
     assert time.monotonic() - started < 2.0
     assert config.site_closed and config.get("packs.require_signed") is True
+
+
+def test_window_says_the_site_file_is_broken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    _site(tmp_path, monkeypatch, BROKEN["syntax error"])
+    _user_turns_signing_off()
+    window = make_window()
+    qtbot.waitUntil(lambda: bool(window.services.packs.packs), timeout=20000)
+    assert window.status.skipped.isVisible()
+    assert "site file is broken" in window.status.skipped.text()
+    assert_bundled_works(window.services.packs)
