@@ -23,7 +23,7 @@ from app import APP_NAME
 from app.core.distribution.policy import configured_roots
 from app.core.packs.loaded import PackSet
 from app.core.system.config import SettingLocked, save_user_setting
-from app.gui import printing, theme
+from app.gui import theme
 from app.gui.actions import create_actions
 from app.gui.browse.browse_panel import BrowsePanel
 from app.gui.browse.visits_list import VisitsList
@@ -34,6 +34,8 @@ from app.gui.dialogs.settings import SettingsDialog
 from app.gui.dialogs.shortcuts import ShortcutsDialog
 from app.gui.features import installers
 from app.gui.notices import install_error_notice, show_startup_notices
+from app.gui.print_targets import PrintTargets
+from app.gui.printing import PrintTarget
 from app.gui.reader.context_bar import Applies, ContextAction, ContextBar, Handler
 from app.gui.reader.document_view import DocumentPane
 from app.gui.reader.reader import Reader
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self.workspaces = QTabWidget(self)
         self.workspaces.setAccessibleName("Workspaces")
         self.workspaces.addTab(reader_page, "Reader")
+        self.printing = PrintTargets(self, reader_page)
         self.workspaces.tabBar().setVisible(False)
         self.lists = QStackedWidget(self)
         self.lists.addWidget(self.tabs)
@@ -166,8 +169,8 @@ class MainWindow(QMainWindow):
         a.forward.triggered.connect(self.reader.forward)
         a.bookmark.triggered.connect(self.toggle_bookmark)
         a.find.triggered.connect(self.document.find_bar.open_bar)
-        a.print_document.triggered.connect(self.print_current)
-        a.export_pdf.triggered.connect(self.export_current)
+        a.print_document.triggered.connect(self.printing.print_current)
+        a.export_pdf.triggered.connect(self.printing.export_clicked)
         a.zoom_in.triggered.connect(lambda: self.set_text_size(self.reader.text_size + 1))
         a.zoom_out.triggered.connect(lambda: self.set_text_size(self.reader.text_size - 1))
         a.zoom_reset.triggered.connect(lambda: self.set_text_size(11))
@@ -189,6 +192,7 @@ class MainWindow(QMainWindow):
         self.reader.changed.connect(self.update_state)
         self.reader.changed.connect(lambda: self.context_bar.show_for(self.reader.current))
         self.status.problems_clicked.connect(self.show_problems)
+        self.workspaces.currentChanged.connect(lambda _index: self.printing.update_actions())
 
     def _start_workers(self) -> None:
         paths = self.services.paths
@@ -225,9 +229,12 @@ class MainWindow(QMainWindow):
         """A button above documents of `kinds`; `applies(pack, document)` can narrow it further."""
         self.context_bar.add(ContextAction(frozenset(kinds), label, accessible_name, handler, applies))
 
-    def add_workspace(self, widget: QWidget, title: str) -> None:
+    def add_workspace(self, widget: QWidget, title: str, printable: PrintTarget | None = None) -> None:
+        """A tab beside the Reader; with `printable`, the window's Print and Export PDF print it."""
         self.workspaces.addTab(widget, title)
         self.workspaces.tabBar().setVisible(True)
+        if printable is not None:
+            self.printing.register(widget, printable)
 
     def show_workspace(self, widget: QWidget) -> None:
         self.workspaces.setCurrentWidget(widget)
@@ -305,8 +312,9 @@ class MainWindow(QMainWindow):
         a, current = self.actions_, self.reader.current
         a.back.setEnabled(self.reader.navigation.can_go_back)
         a.forward.setEnabled(self.reader.navigation.can_go_forward)
-        for action in (a.bookmark, a.find, a.print_document, a.export_pdf):
+        for action in (a.bookmark, a.find):
             action.setEnabled(current is not None)
+        self.printing.update_actions()
         if current is not None:
             pack, document = current
             a.bookmark.setChecked(self.services.bookmarks.contains(pack.id, document.id))
@@ -359,16 +367,6 @@ class MainWindow(QMainWindow):
 
     def show_problems(self) -> None:
         ProblemsDialog(self.services.packs, self, self.services.config.issues).exec()
-
-    def print_current(self) -> None:
-        if self.reader.current is not None:
-            printing.print_document(self, *self.reader.current, self.services.placeholders())
-
-    def export_current(self) -> None:
-        if self.reader.current is not None:
-            saved = printing.export_pdf_dialog(self, *self.reader.current, self.services.placeholders())
-            if saved is not None:
-                self.status.say(f"Saved {saved}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for thread in self.threads:

@@ -79,6 +79,12 @@ KEYS = {
         KeySpec(
             "checklists.retention_days", 30, _int_between(1, 3650), "Days to keep completed checklist runs."
         ),
+        KeySpec(
+            "print.paper",
+            "auto",
+            _one_of("auto", "A4", "Letter"),
+            "Paper for printing and PDF; auto follows the locale (Letter in the US and Canada).",
+        ),
         KeySpec("display.text_size", 11, _int_between(8, 28), "Document text size in points."),
         KeySpec(
             "display.theme", "system", _one_of("system", "light", "dark", "high-contrast"), "Colour theme."

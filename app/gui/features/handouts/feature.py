@@ -7,15 +7,16 @@ from typing import TYPE_CHECKING
 from app.core import model
 from app.core.packs.loaded import Pack
 from app.gui.features.handouts.view import HandoutView
+from app.gui.printing import default_paper
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
 
 
 def install(window: MainWindow) -> None:
-    view = HandoutView(window)
+    view = HandoutView(window, paper=default_paper(window.services.config))
     view.setObjectName("handout-view")
-    window.add_workspace(view, "Handout")
+    window.add_workspace(view, "Handout", view.print_bar.target())
 
     def open_handout(pack: Pack, document: model.Document) -> None:
         if isinstance(document, model.Instructions):

@@ -14,13 +14,13 @@ from app.core import model
 from app.core.packs.loaded import Pack
 from app.core.runs.store import RunInfo, RunStore
 from app.core.system.clock import Clock, utc_now
-from app.export.runs import blank_decor
+from app.export.runs import blank_checklist_printable
 from app.gui.features.runs.run_view import RunView
 from app.gui.features.runs.runs_page import ResumeOffer, RunsPage
 from app.gui.features.runs.start_dialog import StartRunDialog
-from app.gui.reader.print_bar import Printable
+from app.gui.printing import PrintTarget, default_paper
+from app.gui.reader.print_bar import PrintBar
 from app.gui.reader.print_preview import PrintPreview
-from app.render.runs import blank_checklist_html
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -40,11 +40,13 @@ class ChecklistRuns(QObject):
         self.offer: ResumeOffer | None = None
         self.offered = False
         self.page = RunsPage(self.retention_days(), window)
-        self.blank = PrintPreview("blank checklist", window)
+        self.blank = PrintPreview("blank checklist", window, paper=default_paper(window.services.config))
         self.pages = QStackedWidget(window)
         self.pages.addWidget(self.page)
         self.pages.addWidget(self.blank)
         self.workspace = self._workspace()
+        self._nothing = PrintBar(lambda: None, "nothing", self.workspace)
+        self._nothing.hide()
         self.page.open_requested.connect(self.open_run)
         self.blank.print_bar.saved.connect(lambda path: window.status.say(f"Saved {path}"))
 
@@ -61,6 +63,18 @@ class ChecklistRuns(QObject):
         layout.addLayout(bar)
         layout.addWidget(self.pages, 1)
         return workspace
+
+    def print_target(self) -> PrintTarget:
+        """The window's Print: the blank checklist or the run on screen (the list prints nothing)."""
+        return PrintTarget(
+            lambda: self._shown_bar().target().printable(), lambda: self._shown_bar().page_size_name()
+        )
+
+    def _shown_bar(self) -> PrintBar:
+        shown = self.pages.currentWidget()
+        if shown is self.view and self.view is not None:
+            return self.view.print_bar
+        return self.blank.print_bar if shown is self.blank else self._nothing
 
     def retention_days(self) -> int:
         return int(self.window.services.config.get("checklists.retention_days"))
@@ -86,7 +100,8 @@ class ChecklistRuns(QObject):
             self.pages.removeWidget(self.view)
             self.view.ticker.stop()
             self.view.deleteLater()
-        self.view = RunView(self.store, run_id, self.window.reader.theme, self.clock, self.pages)
+        paper = default_paper(self.window.services.config)
+        self.view = RunView(self.store, run_id, self.window.reader.theme, self.clock, self.pages, paper=paper)
         self.view.print_bar.saved.connect(lambda path: self.window.status.say(f"Saved {path}"))
         self.view.changed.connect(self.refresh_list)
         self.view.set_note(self._version_note(self.view.run.info))
@@ -116,12 +131,7 @@ class ChecklistRuns(QObject):
     def show_blank(self, pack: Pack, document: model.Document) -> None:
         if not isinstance(document, model.Checklist):
             return
-        printable = Printable(
-            blank_checklist_html(pack, document),
-            blank_decor(pack, document),
-            f"{document.id}-blank.pdf",
-            document.title,
-        )
+        printable = blank_checklist_printable(pack, document)
         self.blank.show_printable(f"Blank checklist for paper: {document.title}", printable)
         self.pages.setCurrentWidget(self.blank)
         self.window.show_workspace(self.workspace)
@@ -151,7 +161,7 @@ class ChecklistRuns(QObject):
 def install(window: MainWindow) -> None:
     feature = ChecklistRuns(window)
     feature.setObjectName("checklist-runs")
-    window.add_workspace(feature.workspace, "Checklist runs")
+    window.add_workspace(feature.workspace, "Checklist runs", feature.print_target())
     window.add_context_action(
         {"checklist"}, "Start a checklist run", "Start a run of this checklist", feature.start_from
     )
