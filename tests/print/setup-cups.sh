@@ -32,6 +32,10 @@ PPD=$(find /usr/share/ppd/cups-pdf -name 'CUPS-PDF_opt.ppd' | head -n 1)
 if ! lpstat -p "$QUEUE" >/dev/null 2>&1; then
     lpadmin -p "$QUEUE" -E -v cups-pdf:/ -P "$PPD"
 fi
+# cups-filters turns the PDF into PostScript for cups-pdf; poppler's pdftocairo keeps the text
+# extractable (the default renderers turn fonts into unnamed glyphs, which pypdf cannot read back).
+lpadmin -p "$QUEUE" -o pdftops-renderer-default=pdftocairo
+cancel -a "$QUEUE" 2>/dev/null || true
 cupsenable "$QUEUE"
 cupsaccept "$QUEUE"
 echo "$OUT_DIR"
