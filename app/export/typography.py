@@ -40,6 +40,13 @@ class Element:
     """The bottom of its first line (or first body row): the least that must follow a heading."""
     line_pages: list[int]
 
+    def first_page(self, page_height: float) -> int:
+        """The page its first line (or row) is on: Qt moves lines, so the block's top may lie before."""
+        return _page(self.first_bottom, page_height)
+
+    def last_page(self, page_height: float) -> int:
+        return self.line_pages[-1] if self.line_pages else _page(self.bottom, page_height)
+
     @property
     def is_heading(self) -> bool:
         """An <h1>-<h6>, or a short paragraph set all in bold outside a list (`<p class="h2">`:
@@ -117,7 +124,7 @@ def elements(document: QTextDocument, page_height: float) -> list[Element]:
 
 def _apart(heading: Element, following: Element, page_height: float) -> bool:
     """The heading and the first line of what it heads are on different pages."""
-    return _page(heading.top + 1, page_height) != _page(following.first_bottom, page_height)
+    return heading.last_page(page_height) != following.first_page(page_height)
 
 
 def _widowed(element: Element) -> bool:
@@ -138,7 +145,7 @@ def _same_list(a: Element, b: Element) -> bool:
 def _lone_last(items: list[Element], index: int, page_height: float) -> bool:
     """The last item of a list, or the document's last line, alone at the top of a new page."""
     element, previous = items[index], items[index - 1]
-    if _page(element.top + 1, page_height) == _page(previous.bottom, page_height):
+    if element.first_page(page_height) == previous.last_page(page_height):
         return False
     last_of_list = element.block is not None and element.block.textList() is not None
     last_of_list = last_of_list and (index + 1 == len(items) or not _same_list(element, items[index + 1]))
