@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from app.export import pdf, typography
-from app.export.pdf import PageDecor, PagedDocument, Printable, page_layout
+from app.export.pdf import PagedDocument, PageDecor, Printable, page_layout
 
 DECOR = PageDecor("Test", "", ("footer",))
 LINE = '<p style="margin: 0">Filler line {n}.</p>'
