@@ -26,7 +26,8 @@ def document_decor(pack: Pack, document: model.Document) -> PageDecor:
         header_left=document.title,
         header_right=source,
         footer_lines=(
-            f"{document.title} | {source} | document version {document.version}",
+            document.title,
+            f"{source} | document version {document.version}",
             review_line(document),
         ),
     )

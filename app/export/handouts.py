@@ -19,7 +19,8 @@ def handout_decor(pack: Pack, document: Instructions, placeholders: dict[str, st
         header_left=document.title,
         header_right=clinic,
         footer_lines=(
-            f"{document.title} | {source} | document version {document.version}",
+            document.title,
+            f"{source} | document version {document.version}",
             review_line(document),
         ),
     )

@@ -19,7 +19,8 @@ def blank_decor(pack: Pack, checklist: Checklist) -> PageDecor:
         header_left=f"{checklist.title} (blank)",
         header_right=source,
         footer_lines=(
-            f"{checklist.title} | {source} | checklist version {checklist.version}",
+            checklist.title,
+            f"{source} | checklist version {checklist.version}",
             review_line(checklist),
             "Session label: ______________________   Date: ____________",
         ),
@@ -34,8 +35,8 @@ def run_decor(run: Run) -> PageDecor:
         header_left=info.checklist_title,
         header_right=f"Session: {info.label}",
         footer_lines=(
-            f"{info.checklist_title} | pack {info.pack_id} {info.pack_version} | "
-            f"checklist version {info.checklist_version}",
+            info.checklist_title,
+            f"pack {info.pack_id} {info.pack_version} | checklist version {info.checklist_version}",
             f"Run {info.id} | session {info.label} | started {local_time(info.started_at, True)} | {state}",
         ),
     )
