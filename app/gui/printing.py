@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton, QW
 from app.core.system.config import Config
 from app.core.system.paper import paper_for_locale
 from app.export.pdf import MARGIN_MM, PagedDocument, Printable, export_pdf, page_layout, paint_printable
-from app.gui.reader.page_preview import PagePreview
+from app.gui.widgets.page_preview import PagePreview
 
 PROPERTIES_OPENED = "protocolDeskPropertiesOpened"
 

@@ -9,7 +9,7 @@ from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QRadioButton, QSpinBox
 
-from app.gui.reader.page_preview import PagePreview
+from app.gui.widgets.page_preview import PagePreview
 
 
 @dataclass
