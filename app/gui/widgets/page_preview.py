@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from app.core.wording import plural
 from app.export.pdf import Printable, page_images
 
 PREVIEW_DPI = 72
@@ -30,7 +31,7 @@ class PagePreview(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidget(column)
         scroll.setWidgetResizable(True)
-        summary = QLabel(f"{len(self.pages)} page(s) on {paper}, as they will print.", self)
+        summary = QLabel(f"{plural(len(self.pages), 'page')} on {paper}, as they will print.", self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.print_button = buttons.addButton("Print\u2026", QDialogButtonBox.ButtonRole.AcceptRole)
         self.print_button.setDefault(True)
