@@ -12,7 +12,10 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton, QRadioButton, QSpinBox
 
+from app.core.system.config import save_user_setting
+from app.core.system.paths import app_paths
 from app.export.pdf import PageDecor, Printable, page_layout
+from app.gui.dialogs.settings import SettingsDialog
 from app.gui.features.calc.view import CalculatorView
 from app.gui.features.handouts.view import HandoutView
 from app.gui.printing import make_dialog, print_with_dialog, settle_page_layout
@@ -101,3 +104,14 @@ def test_paper_survives_the_dialog_resetting_it() -> None:
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     settle_page_layout(printer, dialog, "Letter")
     assert printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
+
+
+def test_paper_defaults_from_the_configuration(make_window: WindowFactory) -> None:
+    """`print.paper` (site or user) is the paper every print bar and the Reader start from."""
+    save_user_setting(app_paths().ensure(), "print.paper", "Letter")
+    window = make_window()
+    view = window.findChild(HandoutView)
+    assert view is not None and view.print_bar.page_size_name() == "Letter"
+    window.open_document("ketamine-iv-trd", "", "")
+    assert window.printing.current().paper() == "Letter"  # type: ignore[union-attr]
+    assert SettingsDialog(window.services.config, window).values()["print.paper"] == "Letter"
