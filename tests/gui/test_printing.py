@@ -18,7 +18,7 @@ from app.export.pdf import PageDecor, Printable, page_layout
 from app.gui.dialogs.settings import SettingsDialog
 from app.gui.features.calc.view import CalculatorView
 from app.gui.features.handouts.view import HandoutView
-from app.gui.printing import make_dialog, print_with_dialog, settle_page_layout
+from app.gui.printing import make_dialog, prepare_printer, print_with_dialog, settle_page_layout
 from tests.gui.conftest import WindowFactory
 
 
@@ -58,7 +58,8 @@ def test_a_workspace_without_paper_prints_nothing(make_window: WindowFactory) ->
 
 
 def test_return_in_the_print_dialog_means_print(make_window: WindowFactory, tmp_path: Path) -> None:
-    """Return with focus on "Options >>" prints; the dialog is named for what prints; pages 2-3 only."""
+    """Return with focus on "Options >>" prints; the dialog is named for what prints; pages 2-3 only;
+    copies chosen in the dialog are made (here by us: a PDF file cannot make copies itself)."""
     window = make_window()
     window.open_document("ketamine-iv-trd", "", "")
     printable = window.printing.current().printable()  # type: ignore[union-attr]
@@ -78,6 +79,7 @@ def test_return_in_the_print_dialog_means_print(make_window: WindowFactory, tmp_
         dialog.findChild(QRadioButton, "printRange").setChecked(True)
         dialog.findChild(QSpinBox, "to").setValue(3)
         dialog.findChild(QSpinBox, "from").setValue(2)
+        dialog.findChild(QSpinBox, "copies").setValue(2)
         buttons = {b.text().replace("&", ""): b for b in dialog.findChildren(QPushButton)}
         assert buttons["Print"].isDefault()
         assert not any(b.autoDefault() for b in buttons.values())
@@ -85,11 +87,14 @@ def test_return_in_the_print_dialog_means_print(make_window: WindowFactory, tmp_
         QTest.keyClick(buttons["Options >>"], Qt.Key.Key_Return)
 
     QTimer.singleShot(50, answer)
-    pages = print_with_dialog(printable, "Letter", window)
+    printer = prepare_printer(printable, "Letter")
+    pages = print_with_dialog(printable, "Letter", window, printer)
     assert titles == [f"Print protocol: {printable.title}"]
     assert pages == [2, 3]
     reader = PdfReader(out)
-    assert len(reader.pages) == 2 and round(float(reader.pages[0].mediabox.width)) == 612
+    assert printer.copyCount() == 2
+    copies = 1 if printer.supportsMultipleCopies() else 2
+    assert len(reader.pages) == 2 * copies and round(float(reader.pages[0].mediabox.width)) == 612
 
 
 def test_paper_survives_the_dialog_resetting_it() -> None:
