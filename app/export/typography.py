@@ -101,8 +101,9 @@ def _table_element(document: QTextDocument, table: QTextTable) -> Element:
     layout = document.documentLayout()
     rect = layout.frameBoundingRect(table)
     row = min(table.format().headerRowCount(), table.rows() - 1)
-    cell_end = table.cellAt(row, 0).lastCursorPosition().block()
-    first = layout.blockBoundingRect(cell_end).bottom()
+    # The first body row's tallest cell: a heading goes over unless that whole row fits under it.
+    ends = [table.cellAt(row, column).lastCursorPosition().block() for column in range(table.columns())]
+    first = max(layout.blockBoundingRect(end).bottom() for end in ends)
     return Element(None, table, rect.top(), rect.bottom(), first, [])
 
 
