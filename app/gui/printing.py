@@ -2,7 +2,8 @@
 the paper chosen, the print dialog, and the same pages PDF export writes (`paint_printable`).
 
 What prints is what the user is looking at: each workspace registers a `PrintTarget` with the
-window (`MainWindow.add_workspace`), and the window's Print and Export PDF ask the current one.
+window (`FeatureHost.add_workspace`), and the window's Print and Export PDF ask the current one
+(app.gui.print_targets). Features' own Print buttons (app.gui.reader.print_bar) come here too.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton, QW
 
 from app.core.system.config import Config
 from app.core.system.paper import paper_for_locale
-from app.export.pdf import MARGIN_MM, PagedDocument, Printable, export_pdf, page_layout, paint_printable
+from app.export.pdf import PagedDocument, Printable, export_pdf, page_layout, paint_printable
 from app.gui.widgets.page_preview import PagePreview
 
 PROPERTIES_OPENED = "protocolDeskPropertiesOpened"
@@ -136,6 +137,3 @@ def _ask_path(parent: QWidget, file_name: str) -> Path | None:
     if not chosen:
         return None
     return Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
-
-
-__all__ = ["MARGIN_MM", "PrintTarget", "default_paper", "print_with_dialog", "save_pdf_dialog"]
