@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QMenu, QTabWidget, QWidget
 
+from app.gui.dialog_queue import DialogQueue
 from app.gui.reader.context_bar import Applies, ContextAction, ContextBar, Handler
 from app.gui.shortcuts import ShortcutRegistry
 
@@ -33,6 +34,7 @@ class ExtensionPoints:
     reader: Reader
     status: StatusArea
     shortcut_registry: ShortcutRegistry
+    dialogs: DialogQueue
     packs_changed: SignalInstance
     printing: PrintTargets
 
@@ -70,6 +72,9 @@ class ExtensionPoints:
         self.workspaces.tabBar().setVisible(True)
         if printable is not None:
             self.printing.register(widget, printable)
+
+    def show_dialog(self, dialog: QWidget) -> None:
+        self.dialogs.show(dialog)
 
     def show_workspace(self, widget: QWidget) -> None:
         self.workspaces.setCurrentWidget(widget)
