@@ -29,8 +29,6 @@ from app.core.system.config import (
     SettingLocked,
     save_user_setting,
 )
-from app.export.document import document_printable
-from app.export.pdf import Printable
 from app.gui import theme
 from app.gui.actions import create_actions, install_menus
 from app.gui.browse.browse_panel import BrowsePanel
@@ -44,8 +42,8 @@ from app.gui.dialogs.shortcuts import ShortcutsDialog
 from app.gui.extension_points import ExtensionPoints
 from app.gui.features import installers
 from app.gui.notices import install_error_notice, show_startup_notices
-from app.gui.print_targets import PrintTargets
-from app.gui.printing import PrintTarget, default_paper
+from app.gui.panel_cycle import PanelCycle
+from app.gui.print_targets import PrintTargets, reader_target
 from app.gui.reader.context_bar import ContextBar
 from app.gui.reader.document_view import DocumentPane
 from app.gui.reader.reader import Reader
@@ -95,6 +93,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
             self.shortcut_registry.add_action(action)
         self._build_panels()
         self.menus = install_menus(self, self.actions_)
+        self.add_workspace_key(0, "Reader")
         self._connect()
         self._start_workers()
         for install in installers():
@@ -134,12 +133,12 @@ class MainWindow(ExtensionPoints, QMainWindow):
             self.say,
             [self.actions_.print_document, self.actions_.export_pdf],
         )
-        self.printing.register(reader_page, PrintTarget(self._reader_printable, self._paper))
+        self.printing.register(reader_page, reader_target(lambda: self.reader.current, self.services))
         self.workspaces.tabBar().setVisible(False)
         self.lists = QStackedWidget(self)
         self.lists.addWidget(self.tabs)
         self.lists.addWidget(self.search.results)
-        left = QWidget(self)
+        self.sidebar = left = QWidget(self)
         layout = QVBoxLayout(left)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.search)
@@ -147,7 +146,11 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self.splitter = splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.workspaces)
-        splitter.setSizes([400, 880])
+        splitter.setSizes([340, 940])
+        splitter.setCollapsible(1, False)
+        self.panels = PanelCycle(
+            [self.search.field, self.lists, self.document.browser, self.document.outline]
+        )
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
         self.status = StatusArea(self)
@@ -163,6 +166,10 @@ class MainWindow(ExtensionPoints, QMainWindow):
     def _connect(self) -> None:
         a = self.actions_
         a.focus_search.triggered.connect(self.search.focus_search)
+        a.toggle_sidebar.triggered.connect(lambda: self.sidebar.setVisible(not self.sidebar.isVisible()))
+        a.next_panel.triggered.connect(lambda: self.panels.move(+1))
+        a.previous_panel.triggered.connect(lambda: self.panels.move(-1))
+        a.focus_outline.triggered.connect(self.document.focus_outline)
         a.back.triggered.connect(self.reader.back)
         a.forward.triggered.connect(self.reader.forward)
         a.bookmark.triggered.connect(self.toggle_bookmark)
@@ -190,7 +197,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self.reader.changed.connect(self.update_state)
         self.reader.changed.connect(lambda: self.context_bar.show_for(self.reader.current))
         self.status.problems_clicked.connect(self.show_problems)
-        self.workspaces.currentChanged.connect(lambda _index: self.update_print_actions())
+        self.workspaces.currentChanged.connect(lambda _index: self.printing.update_actions())
 
     def _start_workers(self) -> None:
         paths = self.services.paths
@@ -310,7 +317,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
         a.forward.setEnabled(self.reader.navigation.can_go_forward)
         for action in (a.bookmark, a.find):
             action.setEnabled(current is not None)
-        self.update_print_actions()
+        self.printing.update_actions()
         if current is not None:
             pack, document = current
             a.bookmark.setChecked(self.services.bookmarks.contains(pack.id, document.id))
@@ -363,19 +370,6 @@ class MainWindow(ExtensionPoints, QMainWindow):
 
     def show_problems(self) -> None:
         ProblemsDialog(self.services.packs, self, self.services.config.issues).exec()
-
-    # --- printing: whatever is on screen (app.gui.print_targets) ----------------------------
-    def _reader_printable(self) -> Printable | None:
-        if self.reader.current is None:
-            return None
-        return document_printable(*self.reader.current, placeholders=self.services.placeholders())
-
-    def _paper(self) -> str:
-        return default_paper(self.services.config)
-
-    def update_print_actions(self) -> None:
-        on_reader = self.workspaces.currentIndex() == 0
-        self.printing.update_actions(False if on_reader and self.reader.current is None else None)
 
     def _restore_layout(self) -> None:
         """Window size and position and the sidebar's width, as the user left them."""

@@ -14,7 +14,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from app.gui.printing import PrintTarget, print_target, save_pdf_dialog
+from app.core.model import Document
+from app.core.packs.loaded import Pack
+from app.export.document import document_printable
+from app.export.pdf import Printable
+from app.gui.printing import PrintTarget, default_paper, print_target, save_pdf_dialog
+from app.gui.services import Services
 
 
 class PrintTargets(QObject):
@@ -61,8 +66,19 @@ class PrintTargets(QObject):
             self.say(f"Saved {saved}")
         return saved
 
-    def update_actions(self, ready: bool | None = None) -> None:
-        """Enabled where the workspace on screen can print (`ready` overrides, e.g. no document open)."""
-        enabled = self.current() is not None if ready is None else ready
+    def update_actions(self) -> None:
+        """Enabled where the workspace on screen can print (the Reader: with a document open)."""
+        target = self.current()
+        enabled = target is not None and (target.ready is None or target.ready())
         for action in self.actions:
             action.setEnabled(enabled)
+
+
+def reader_target(current: Callable[[], tuple[Pack, Document] | None], services: Services) -> PrintTarget:
+    """The Reader's document, in the light theme with the site's details, on the configured paper."""
+
+    def printable() -> Printable | None:
+        shown = current()
+        return None if shown is None else document_printable(*shown, placeholders=services.placeholders())
+
+    return PrintTarget(printable, lambda: default_paper(services.config), ready=lambda: current() is not None)

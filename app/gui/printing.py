@@ -32,6 +32,9 @@ class PrintTarget:
     paper: Callable[[], str]
     preview: bool = False
     """Show the pages before the print dialog (handouts: they go to patients)."""
+    ready: Callable[[], bool] | None = None
+    """Whether Print is offered now (None: whenever the workspace is on screen; the Reader sets it,
+    since it knows when a document opens; a feature's view says "Nothing to print here" instead)."""
 
 
 def default_paper(config: Config) -> str:
