@@ -59,7 +59,7 @@ def every_type_checklist(**changes: Any) -> model.Checklist:
                         "unit": "\u00b0C",
                         "decimals": 1,
                         "plausible": {"min": 30, "max": 43},
-                        "alerts": [{"above": 38, "severity": "warning", "message": "Fever."}],
+                        "alerts": [{"above": 38, "severity": "caution", "action": "Fever.", "references": ["test-ref"]}],
                     },
                     {
                         "id": "moaas",

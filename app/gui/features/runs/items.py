@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.model.checklist import ChecklistItem, NumberItem, ScaleItem, Severity, TextItem, YesNoItem
-from app.core.runs.alerts import FiredAlert
+from app.core.model.checklist import ChecklistItem, NumberItem, ScaleItem, TextItem, YesNoItem
+from app.core.runs.alerts import FiredAlert, sort_alerts
 from app.core.runs.values import plausible_text
+from app.render.runs import severity_colour
 from app.render.theme import Theme
 
 
@@ -41,12 +42,6 @@ def box_style(colour: str, theme: Theme, padding: int = 4) -> str:
     return f"background: {colour}; color: {theme.text}; padding: {padding}px;"
 
 
-def alert_colour(theme: Theme, severity: Severity) -> str:
-    return {Severity.INFO: theme.info, Severity.WARNING: theme.warning, Severity.CRITICAL: theme.danger}[
-        severity
-    ]
-
-
 class ItemRow(QWidget):
     submitted = Signal(object)
     """The raw value the user gave (text, bool, scale value or None to clear)."""
@@ -57,6 +52,7 @@ class ItemRow(QWidget):
         super().__init__(parent)
         self.timepoint_id, self.item, self.theme = timepoint_id, item, theme
         self.stored: str | None = None
+        self.saved_at: datetime | None = None
         title = plain_label(item.label + (" (required)" if item.required else ""), self)
         title.setMinimumWidth(280)
         self.editor = self._editor()
@@ -184,22 +180,33 @@ class ItemRow(QWidget):
 
     def show_saved(self, stored: str | None, when: datetime) -> None:
         self.show_value(stored)
-        self.status.setText(f"\u2714 Saved {when.astimezone().strftime('%H:%M:%S')}")
+        self.saved_at = when if stored is not None else None
+        word = "Saved" if stored is not None else "Cleared"
+        self.status.setText(f"\u2714 {word} {when.astimezone().strftime('%H:%M:%S')}")
         self.problem.hide()
 
-    def show_refused(self, message: str) -> None:
-        """The value stays in the field to be corrected; the last saved value is unchanged."""
-        self.problem.setText(f"\u26a0 Not saved: {message}")
+    def show_refused(self, message: str, typed: str = "") -> None:
+        """The field goes back to the last saved value (or empty), so it never shows an unsaved value
+        beside a "Saved" mark; the refusal, with what was typed, says why beside it."""
+        self.show_value(self.stored)
+        what = f"\u201c{typed}\u201d " if typed else ""
+        kept = "the last saved value is kept" if self.stored is not None else "nothing is recorded"
+        self.problem.setText(f"\u26a0 Not saved {what}\u2014 {message} ({kept}.)")
         self.problem.setStyleSheet(box_style(self.theme.danger, self.theme))
         self.problem.show()
 
     def show_alerts(self, alerts: list[FiredAlert]) -> None:
+        """A compact marker: icon and word per alert involving this item; the text is in the summary."""
         if not alerts:
             self.alert.hide()
             return
-        self.alert.setText("\n".join(f"{a.label} ({a.rule}): {a.message}" for a in alerts))
-        colour = alert_colour(self.theme, alerts[0].severity)
-        self.alert.setStyleSheet(box_style(colour, self.theme))
+        ordered = sort_alerts(alerts)
+        self.alert.setText(
+            "  ".join(dict.fromkeys(a.label for a in ordered)) + "  \u2014 see the alert summary"
+        )
+        self.alert.setAccessibleName(f"{self.item.label}: {ordered[0].label}")
+        colour = severity_colour(ordered[0].severity, self.theme)
+        self.alert.setStyleSheet(box_style(colour, self.theme, 2) + "font-weight: bold;")
         self.alert.show()
 
     def set_read_only(self, read_only: bool) -> None:

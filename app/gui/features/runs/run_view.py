@@ -29,12 +29,12 @@ from app.core.runs.timer import Minimum, MonitoringTimer, minimum_text
 from app.core.runs.values import EntryRefused, Raw
 from app.core.system.clock import Clock
 from app.export.runs import run_decor
-from app.gui.features.runs.items import ItemRow, alert_colour, box_style, plain_label
+from app.gui.features.runs.alert_summary import AlertSummary
+from app.gui.features.runs.items import ItemRow, plain_label
 from app.gui.features.runs.timer_panel import TimerPanel
 from app.gui.reader.print_bar import Printable, PrintBar
-from app.gui.widgets.layouts import clear_layout
 from app.render.helpers import offset_label
-from app.render.runs import local_time, run_html
+from app.render.runs import local_time, monitoring_summary, run_html
 from app.render.theme import Theme
 
 
@@ -60,9 +60,7 @@ class RunView(QWidget):
         self.note = plain_label("", self)
         self.note.hide()
         self.timer_panel = TimerPanel(self.run.checklist.dose_event, theme, clock, self)
-        self.alerts_box = QWidget(self)
-        self.alerts_layout = QVBoxLayout(self.alerts_box)
-        self.alerts_layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = AlertSummary(theme, self)
         self.finish_button = QPushButton("Finish run\u2026", self)
         self.finish_button.setAccessibleName("Finish this checklist run")
         self.print_bar = PrintBar(self.printable, "checklist run", self)
@@ -95,13 +93,8 @@ class RunView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.print_bar, 1)
         bottom.addWidget(self.finish_button)
-        alerts = QScrollArea(self)
-        alerts.setWidgetResizable(True)
-        alerts.setWidget(self.alerts_box)
-        alerts.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.alerts_scroll = alerts
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.subtitle, self.note, self.timer_panel, alerts):
+        for widget in (self.title, self.subtitle, self.note, self.timer_panel, self.summary):
             layout.addWidget(widget)
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
@@ -138,10 +131,10 @@ class RunView(QWidget):
         try:
             entry = self.store.record(self.run.info.id, row.timepoint_id, row.item.id, raw)
         except (EntryRefused, ValueError) as refused:
-            row.show_refused(str(refused))
+            row.show_refused(str(refused), _typed(raw))
             return None
         except (sqlite3.Error, OSError) as error:  # disk full, file gone: say so, never show "Saved"
-            row.show_refused(f"it could not be written to the data file ({error}). Try again.")
+            row.show_refused(f"it could not be written to the data file ({error}). Try again.", _typed(raw))
             return None
         self.run.entries.append(entry)
         row.show_saved(entry.value, entry.recorded_at)
@@ -174,7 +167,8 @@ class RunView(QWidget):
         self.note.setText(text)
         self.note.setVisible(bool(text))
 
-    def _confirm_finish(self) -> bool:
+    def finish_text(self) -> str:
+        """What the Finish dialog says: the minimum, and every missing required item by timepoint."""
         missing = self.run.missing_required()
         lines = [f"Finish the run \u201c{self.run.info.label}\u201d? It cannot be changed afterwards."]
         state = self.timer.state(self.run.info.dose_time, self.run.done_timepoints())
@@ -182,9 +176,25 @@ class RunView(QWidget):
             lines.append(minimum_text(state) + ".")
         if missing:
             lines.append(f"{len(missing)} required item(s) have no value:")
-            lines += [f"\u2022 {item.label}" for _, item in missing[:8]]
-        answer = QMessageBox.question(self, "Finish checklist run", "\n".join(lines))
-        return answer == QMessageBox.StandardButton.Yes
+            lines += [f"\u2022 {item.label} ({point.label})" for point, item in missing]
+        return "\n".join(lines)
+
+    def finish_dialog(self) -> QMessageBox:
+        """Go back is the default: Enter never finishes a run by accident."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Finish checklist run", self.finish_text(), parent=self)
+        finish = box.addButton("Finish run", QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton("Go back", QMessageBox.ButtonRole.RejectRole)
+        finish.setAccessibleName("Finish the run now")
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        return box
+
+    def _confirm_finish(self) -> bool:
+        box = self.finish_dialog()
+        box.exec()
+        return box.clickedButton() is not None and box.buttonRole(box.clickedButton()) == (
+            QMessageBox.ButtonRole.DestructiveRole
+        )
 
     def _reload(self) -> None:
         loaded = self.store.load(self.run.info.id)
@@ -206,47 +216,32 @@ class RunView(QWidget):
 
     # --- display ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        alerts = self.run.alerts()
+        self.alerts: list[FiredAlert] = self.run.alerts()
         for key, row in self.rows.items():
-            row.show_alerts([a for a in alerts if (a.timepoint_id, a.item_id) == key])
-        self._show_alert_summary(alerts)
-        self.alerts_scroll.setVisible(bool(alerts))
+            row.show_alerts([a for a in self.alerts if key in a.items])
         self._fit_alerts()
         self.refresh_timer()
 
     def _fit_alerts(self) -> None:
-        """As tall as the alerts need, up to a quarter of the view; beyond that the summary scrolls."""
-        width = max(300, self.alerts_scroll.viewport().width())
-        needed = self.alerts_layout.totalHeightForWidth(width)
-        self.alerts_scroll.setFixedHeight(max(0, min(needed, max(120, self.height() // 4))))
+        """As tall as the alerts need, up to a third of the view; beyond that the summary scrolls."""
+        self.summary.show_alerts(getattr(self, "alerts", []), max(90, self.height() // 3))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_alerts()
 
     def refresh_timer(self) -> None:
-        dose_time = self.run.info.dose_time
-        if self.run.info.finished:
-            self.timer_panel.show_state(self.timer.state(dose_time, self.run.done_timepoints()))
-            self.timer_panel.elapsed.setText("Run finished")
-            return
-        self.timer_panel.show_state(self.timer.state(dose_time, self.run.done_timepoints()))
+        info = self.run.info
+        if info.finished:
+            finished = f"\u2714 Run finished {local_time(info.completed_at, True)}"
+            self.timer_panel.show_finished(finished, monitoring_summary(self.run))
+        else:
+            self.timer_panel.show_state(self.timer.state(info.dose_time, self.run.done_timepoints()))
         for point in self.run.checklist.timepoints:
             due = ""
-            if dose_time is not None:
-                due = f", due {local_time(dose_time + timedelta(minutes=point.offset_minutes))}"
+            if info.dose_time is not None and not info.finished:
+                due = f", due {local_time(info.dose_time + timedelta(minutes=point.offset_minutes))}"
             self.groups[point.id].setTitle(f"{point.label} ({offset_label(point.offset_minutes)}{due})")
-
-    def _show_alert_summary(self, alerts: list[FiredAlert]) -> None:
-        clear_layout(self.alerts_layout)
-        for alert in alerts:
-            text = f"{alert.label} \u2014 {alert.item_label} ({alert.rule}): {alert.message}"
-            label = plain_label(text, self.alerts_box)
-            label.setAccessibleName(f"Alert: {alert.label}")
-            colour = alert_colour(self.theme, alert.severity)
-            label.setStyleSheet(box_style(colour, self.theme, 5))
-            self.alerts_layout.addWidget(label)
-            label.show()  # shown now, so the layout counts it when the summary is sized
 
     def printable(self) -> Printable:
         return Printable(
@@ -255,3 +250,7 @@ class RunView(QWidget):
             f"checklist-run-{self.run.info.id}.pdf",
             f"{self.run.info.checklist_title}: {self.run.info.label}",
         )
+
+
+def _typed(raw: Raw) -> str:
+    return "" if raw is None or isinstance(raw, bool) else str(raw).strip()
