@@ -19,6 +19,7 @@ COMMANDS = {
     "export": "export",
     "calc": "calc",
     "runs": "runs",
+    "alerts": "alerts",
     "schema": "schema",
     "config": "config",
     "pack": "pack",

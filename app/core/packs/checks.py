@@ -11,6 +11,7 @@ from app import __version__
 from app.core import model
 from app.core.packs.outline import RESERVED_SECTION_IDS, section_ids
 from app.core.packs.yaml_reader import Path_, Position
+from app.core.runs.alerts import covered_items, is_vital
 
 if TYPE_CHECKING:
     from app.core.packs.loader import ParsedFile
@@ -153,6 +154,23 @@ def _check_card_sources(
             _At(report, file)(path, "broken-source", f"`{doc_id}` has no section `{section}`")
 
 
+def _check_monitoring_rules(file: ParsedFile, report: Reporter) -> None:
+    """A monitoring checklist has a rule on every vital sign and sedation score it records."""
+    document = file.document
+    if not isinstance(document, model.Checklist) or "monitoring" not in document.tags.topics:
+        return
+    covered = covered_items(document)
+    for t, point in enumerate(document.timepoints):
+        for i, item in enumerate(point.items):
+            if is_vital(item) and (point.id, item.id) not in covered:
+                _At(report, file)(
+                    ("timepoints", t, "items", i, "id"),
+                    "vital-without-rule",
+                    f"`{item.id}` is a vital sign or sedation score in a monitoring checklist "
+                    "but has no alert rule (add `alerts`, or name it in another item's `or`/`and` rule)",
+                )
+
+
 def _check_placeholders(value: str, path: Path_, declared: set[str], at: _At) -> None:
     for name in PLACEHOLDER_USE.findall(value):
         if name not in declared:
@@ -212,4 +230,5 @@ def check_pack(
         _check_values(file, references, placeholders, report)
         _check_links(file, documents, broken, report)
         _check_card_sources(file, documents, broken, report)
+        _check_monitoring_rules(file, report)
         _check_review(file, today, report)

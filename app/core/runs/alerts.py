@@ -33,8 +33,35 @@ AlertValue = Decimal | int | str | bool | None
 Key = tuple[str, str]
 """(timepoint id, item id)"""
 
+VITAL_UNITS = frozenset({"mmHg", "beats/min", "breaths/min", "%"})
+"""Units that mark a number item as a vital sign: a monitoring checklist needs a rule on each."""
+SEDATION_SCALES = frozenset({"MOAA/S"})
+
 RELATIVE_AMOUNT = {"at_least": "of {} or more", "above": "of more than {}", "at_most": "of {} or less"}
 RELATIVE_AMOUNT["below"] = "of less than {}"
+
+
+def is_vital(item: ChecklistItem) -> bool:
+    """A vital sign or sedation score, which a monitoring checklist must not leave without a rule."""
+    if isinstance(item, NumberItem):
+        return item.unit in VITAL_UNITS
+    return isinstance(item, ScaleItem) and item.scale in SEDATION_SCALES
+
+
+def covered_items(checklist: Checklist) -> set[Key]:
+    """Items with a rule of their own or named by another item's two-item rule."""
+    covered: set[Key] = set()
+    for point in checklist.timepoints:
+        for item in point.items:
+            rules = item_alerts(item)
+            if rules:
+                covered.add((point.id, item.id))
+            for rule in rules:
+                other = rule.other if isinstance(rule, NumberAlert) else None
+                found = checklist.find_item(point.id, other.item) if other else None
+                if found:
+                    covered.add((found[0].id, found[1].id))
+    return covered
 
 
 def severity_label(severity: Severity) -> str:
@@ -95,10 +122,15 @@ def rule_text(
     other = alert.other
     if other is not None:
         found = checklist.find_item(point.id, other.item)
-        name, other_unit = (found[1].label, _unit(found[1])) if found else (other.item, "")
+        name, other_unit = (_lower(found[1].label), _unit(found[1])) if found else (other.item, "")
         joint = "or" if alert.or_ is not None else "and"
         text += f", {joint} {name} {THRESHOLD_TEXT[other.word]} {_num(other)}{other_unit}"
     return text
+
+
+def _lower(label: str) -> str:
+    """`diastolic blood pressure` mid-sentence; an acronym (`SpO2`, `MOAA/S`) keeps its capitals."""
+    return label[0].lower() + label[1:] if len(label) > 1 and not label[1].isupper() else label
 
 
 def _number(value: AlertValue) -> Decimal | None:
@@ -156,10 +188,12 @@ class _Evaluation:
         found: list[FiredAlert] = []
         for point in self.checklist.timepoints:
             for item in point.items:
+                held = []
                 for index, alert in enumerate(item_alerts(item)):
                     holds, keys = self.fires(point, item, alert)
                     if holds:
-                        found.append(self._alert(point, item, index, alert, keys))
+                        held.append(self._alert(point, item, index, alert, keys))
+                found += top_tier(held)
         return sort_alerts(found)
 
     def _alert(
@@ -187,6 +221,13 @@ class _Evaluation:
 def evaluate(checklist: Checklist, values: Mapping[Key, AlertValue]) -> list[FiredAlert]:
     """Every rule that holds for `values` (decoded, by timepoint and item), most severe first."""
     return _Evaluation(checklist, values).fired()
+
+
+def top_tier(alerts: list[FiredAlert]) -> list[FiredAlert]:
+    """An item's rules are tiers: when several hold, only the most severe are shown, so an urgent
+    systolic of 220 is not also listed as a caution (its action already covers the lesser one)."""
+    top = highest(alerts)
+    return [a for a in alerts if a.severity is top]
 
 
 def sort_alerts(alerts: list[FiredAlert]) -> list[FiredAlert]:
