@@ -59,7 +59,14 @@ def every_type_checklist(**changes: Any) -> model.Checklist:
                         "unit": "\u00b0C",
                         "decimals": 1,
                         "plausible": {"min": 30, "max": 43},
-                        "alerts": [{"above": 38, "severity": "caution", "action": "Fever.", "references": ["test-ref"]}],
+                        "alerts": [
+                            {
+                                "above": 38,
+                                "severity": "caution",
+                                "action": "Fever.",
+                                "references": ["test-ref"],
+                            }
+                        ],
                     },
                     {
                         "id": "moaas",
