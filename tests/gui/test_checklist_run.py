@@ -119,29 +119,37 @@ def test_free_text_item(qtbot: QtBot, make_window: WindowFactory) -> None:
 
 
 def test_implausible_value_is_refused_with_a_message(qtbot: QtBot, make_window: WindowFactory) -> None:
-    """300 % SpO2 is refused in words, nothing is saved, and the typed text stays to be corrected."""
+    """300 % SpO2 is refused in words naming what was typed; nothing is saved and the field is empty
+    again, so it never shows a value that is not stored."""
     window = make_window()
     view = _start(window, FakeClock())
     _type(qtbot, view, "pre-dose", "pre-spo2", "300")
     row = view.row("pre-dose", "pre-spo2")
     assert "outside the plausible range (70-100 %)" in row.problem.text() and row.problem.isVisible()
-    assert _saved(view, "pre-dose", "pre-spo2") is None and row.field.text() == "300"
+    assert _saved(view, "pre-dose", "pre-spo2") is None and row.field.text() == ""
+    assert "\u201c300\u201d" in row.problem.text() and row.status.text() == ""
     _type(qtbot, view, "pre-dose", "pre-spo2", "97")
     assert _saved(view, "pre-dose", "pre-spo2") == "97" and not row.problem.isVisible()
 
 
 def test_alerts_show_guidance_with_severity_words(qtbot: QtBot, make_window: WindowFactory) -> None:
-    """BP 152 before the dose shows the benefit-risk prompt; SpO2 91 at 40 min shows its action."""
+    """BP 152 before the dose is a caution with the benefit-risk prompt; SpO2 91 at 40 min is urgent and
+    listed first; each alert once in the summary, the item lines carry only a marker."""
     window = make_window()
     view = _start(window, FakeClock())
     _type(qtbot, view, "pre-dose", "pre-sbp", "152")
     _type(qtbot, view, "bp-40-min", "spo2-40", "91")
     row = view.row("pre-dose", "pre-sbp")
-    assert row.alert.isVisible() and row.alert.text().startswith("\u26a0 Warning (above 140 mmHg)")
-    assert "benefit" in row.alert.text()
-    assert "Assess airway, breathing" in view.row("bp-40-min", "spo2-40").alert.text()
-    summary = [view.alerts_layout.itemAt(i).widget().text() for i in range(view.alerts_layout.count())]
-    assert len(summary) == 2 and all(s.startswith("\u26a0 Warning") for s in summary)
+    assert row.alert.isVisible() and row.alert.text().startswith("\u26a0 Caution")
+    assert "benefit" not in row.alert.text()
+    assert view.row("bp-40-min", "spo2-40").alert.text().startswith("\u2757 Urgent action")
+    summary = [label.text() for label in view.summary.lines]
+    assert (
+        len(summary) == 2
+        and summary[0].startswith("\u2757 URGENT ACTION")
+        and "rouse the patient" in summary[0]
+    )
+    assert summary[1].startswith("\u26a0 Caution") and "benefit and risk" in summary[1]
     _type(qtbot, view, "pre-dose", "pre-sbp", "128")
     assert not row.alert.isVisible()
 
@@ -169,7 +177,7 @@ def test_dose_time_set_later(make_window: WindowFactory) -> None:
     window = make_window()
     clock = FakeClock()
     view = _start(window, clock, dose_time=None)
-    assert view.timer_panel.elapsed.text() == "Dose time not set"
+    assert view.timer_panel.elapsed.text() == "Dose not yet given"
     clock.now = START + timedelta(minutes=3)
     view.timer_panel.now_button.click()
     assert view.run.info.dose_time == clock.now
@@ -190,7 +198,7 @@ def test_finish_then_export_pdf(qtbot: QtBot, make_window: WindowFactory, tmp_pa
     out = view.print_bar.save_pdf(tmp_path / "run.pdf")
     assert out is not None
     text = pdf_text(out)
-    assert "Chair 2, morning" in text and "152 mmHg" in text and "Warning" in text
+    assert "Chair 2, morning" in text and "152 mmHg" in text and "Caution" in text
 
 
 def test_blank_checklist_preview_and_pdf(make_window: WindowFactory, tmp_path: Path) -> None:
