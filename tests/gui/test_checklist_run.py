@@ -80,6 +80,8 @@ def test_start_dialog_asks_for_a_label_not_an_identifier(qtbot: QtBot, make_wind
     dialog.show()
     assert _unnamed(dialog) == []
     assert "patient identifiers" in dialog.label.accessibleName()
+    assert dialog.chosen_dose_time() is None and not dialog.dose_time.isEnabled()
+    dialog.dose_known.setChecked(True)
     assert dialog.chosen_dose_time() == START
     dialog.label.setText("MRN 12345678")
     dialog.accept()
