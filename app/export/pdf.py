@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QGuiApplication,
     QPagedPaintDevice,
@@ -35,6 +36,8 @@ class PageDecor:
     header_left: str
     header_right: str
     footer_left: str
+    watermark: str = ""
+    """Drawn large across every page (DRAFT on a handout that must not reach a patient)."""
 
 
 def ensure_gui_application() -> QGuiApplication:
@@ -84,7 +87,24 @@ def _paint_pages(painter: QPainter, device: QPagedPaintDevice, html: str, decor:
         painter.restore()
         footer = QRectF(0, band + body.height(), body.width(), band)
         _paint_band(painter, font, footer, decor.footer_left, f"Page {number + 1} of {pages}")
+        if decor.watermark:
+            _paint_watermark(painter, QRectF(0, band, body.width(), body.height()), decor.watermark)
     return pages
+
+
+def _paint_watermark(painter: QPainter, rect: QRectF, text: str) -> None:
+    """Large, diagonal, grey: readable under the text without hiding it."""
+    painter.save()
+    font = QFont("Sans Serif")
+    font.setPixelSize(int(rect.width() / max(4, len(text)) * 1.3))
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor(150, 150, 150, 110))
+    painter.translate(rect.center())
+    painter.rotate(-35)
+    box = QRectF(-rect.width(), -rect.height() / 4, 2 * rect.width(), rect.height() / 2)
+    painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
+    painter.restore()
 
 
 def _paint_band(painter: QPainter, font: QFont, rect: QRectF, left: str, right: str) -> None:

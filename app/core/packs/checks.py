@@ -171,6 +171,22 @@ def _check_monitoring_rules(file: ParsedFile, report: Reporter) -> None:
                 )
 
 
+def _check_handout_contacts(file: ParsedFile, manifest: model.PackManifest, report: Reporter) -> None:
+    """The patient contacts a handout may not be printed without stand among its most important rules."""
+    document = file.document
+    if not isinstance(document, model.Instructions):
+        return
+    used = {name for rule in document.key_rules for name in PLACEHOLDER_USE.findall(rule.text)}
+    for placeholder in manifest.placeholders:
+        if placeholder.required_to_print and placeholder.name not in used:
+            _At(report, file)(
+                ("key_rules",),
+                "contact-not-in-key-rules",
+                f"`{{{{{placeholder.name}}}}}` ({placeholder.label}) must appear in the handout's key rules, "
+                "the box a patient reads first",
+            )
+
+
 def _check_placeholders(value: str, path: Path_, declared: set[str], at: _At) -> None:
     for name in PLACEHOLDER_USE.findall(value):
         if name not in declared:
@@ -231,4 +247,5 @@ def check_pack(
         _check_links(file, documents, broken, report)
         _check_card_sources(file, documents, broken, report)
         _check_monitoring_rules(file, report)
+        _check_handout_contacts(file, manifest, report)
         _check_review(file, today, report)
