@@ -144,11 +144,11 @@ def test_alerts_show_guidance_with_severity_words(qtbot: QtBot, make_window: Win
     row = view.row("pre-dose", "pre-sbp")
     assert row.alert.isVisible() and row.alert.text().startswith("\u26a0 Caution")
     assert "benefit" not in row.alert.text()
-    assert view.row("bp-40-min", "spo2-40").alert.text().startswith("\u2757 Urgent action")
+    assert view.row("bp-40-min", "spo2-40").alert.text().startswith("\u203c Urgent action")
     summary = [label.text() for label in view.summary.lines]
     assert (
         len(summary) == 2
-        and summary[0].startswith("\u2757 URGENT ACTION")
+        and summary[0].startswith("\u203c URGENT ACTION")
         and "rouse the patient" in summary[0]
     )
     assert summary[1].startswith("\u26a0 Caution") and "benefit and risk" in summary[1]

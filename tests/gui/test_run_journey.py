@@ -50,8 +50,8 @@ def _dose_and_timer(view: RunView, clock: FakeClock) -> None:
 def _urgent_alert(view: RunView) -> None:
     _choose(view, "bp-40-min", "moaas-40", 2)
     first = view.summary.lines[0].text()
-    assert first.startswith("\u2757 URGENT ACTION") and "Sedation at about 40 minutes" in first
-    assert view.row("bp-40-min", "moaas-40").alert.text().startswith("\u2757 Urgent action")
+    assert first.startswith("\u203c URGENT ACTION") and "Sedation at about 40 minutes" in first
+    assert view.row("bp-40-min", "moaas-40").alert.text().startswith("\u203c Urgent action")
     assert view.summary.isVisible() and view.summary.height() <= view.height() // 3 + 1
 
 

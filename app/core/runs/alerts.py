@@ -24,7 +24,7 @@ SEVERITY_WORDS = {
 SEVERITY_ICONS = {
     Severity.INFO: "\u2139",
     Severity.CAUTION: "\u26a0",
-    Severity.URGENT: "\u2757",
+    Severity.URGENT: "\u203c",
     Severity.EMERGENCY: "\u2716",
 }
 SEVERITY_RANK = {Severity.INFO: 0, Severity.CAUTION: 1, Severity.URGENT: 2, Severity.EMERGENCY: 3}

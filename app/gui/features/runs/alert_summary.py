@@ -67,7 +67,7 @@ class AlertSummary(QScrollArea):
         text = f"{word} \u2014 {alert.item_label} ({alert.rule}): {alert.action}"
         label = plain_label(text, self.body)
         label.setAccessibleName(f"Alert: {alert.label}")
-        size = "font-size: 12pt; " if loud else ""
+        size = ""
         weight = "font-weight: bold; " if alert.severity is not Severity.INFO else ""
         border = f"border-left: 6px solid {self.theme.text}; " if loud else ""
         label.setStyleSheet(

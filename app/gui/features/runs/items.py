@@ -54,7 +54,7 @@ class ItemRow(QWidget):
         self.stored: str | None = None
         self.saved_at: datetime | None = None
         title = plain_label(item.label + (" (required)" if item.required else ""), self)
-        title.setMinimumWidth(280)
+        title.setMinimumWidth(220)
         self.editor = self._editor()
         self.status = plain_label("", self)
         self.status.setAccessibleName(f"{item.label}: save status")
@@ -118,6 +118,9 @@ class ItemRow(QWidget):
     def _scale_editor(self, item: ScaleItem) -> QComboBox:
         self.combo = QComboBox(self)
         self.combo.setAccessibleName(f"{item.label} ({item.scale})")
+        # Long anchors must not widen the form past 1024 px and hide the "Saved" column.
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(18)
         self.combo.addItem(f"Choose ({item.scale})", None)
         for option in item.options:
             self.combo.addItem(option.label, option.value)
@@ -210,4 +213,7 @@ class ItemRow(QWidget):
         self.alert.show()
 
     def set_read_only(self, read_only: bool) -> None:
+        """A finished run's empty field shows nothing: a range hint there would read like a value."""
         self.editor.setEnabled(not read_only)
+        if isinstance(self.item, NumberItem):
+            self.field.setPlaceholderText("" if read_only else plausible_text(self.item))

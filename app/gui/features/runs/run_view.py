@@ -223,8 +223,9 @@ class RunView(QWidget):
         self.refresh_timer()
 
     def _fit_alerts(self) -> None:
-        """As tall as the alerts need, up to a third of the view; beyond that the summary scrolls."""
-        self.summary.show_alerts(getattr(self, "alerts", []), max(90, self.height() // 3))
+        """As tall as the alerts need, up to a quarter of the view; beyond that the summary scrolls, so
+        the form keeps its room at 1024x700."""
+        self.summary.show_alerts(getattr(self, "alerts", []), max(90, self.height() // 4))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -45,7 +45,7 @@ class TimerPanel(QWidget):
         self.dose_label = QLabel(f"Or dose given at ({dose_event}):", self)
         self.elapsed = QLabel(self)
         self.elapsed.setAccessibleName("Time since the dose")
-        self.elapsed.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.elapsed.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.next_due = QLabel(self)
         self.next_due.setAccessibleName("Next timepoint due")
         self.next_due.setWordWrap(True)
@@ -66,8 +66,9 @@ class TimerPanel(QWidget):
         grid.addLayout(dose_row, 0, 0, 1, 2)
         grid.addWidget(self.elapsed, 1, 0)
         grid.addWidget(self.next_due, 1, 1)
-        grid.addWidget(self.minimum, 2, 0, 1, 2)
+        grid.addWidget(self.minimum, 1, 2)
         grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
 
     def _now(self) -> None:
         moment = self.clock()
