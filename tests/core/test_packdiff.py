@@ -98,6 +98,6 @@ def test_identical_packs_have_no_differences(tmp_path: Path, data_dir: Path) -> 
 def test_text_report(tmp_path: Path, data_dir: Path) -> None:
     """The readable report summarises, then lists every change."""
     report = format_diff(diff_packs(*_versions(tmp_path, data_dir)))
-    assert report.startswith("pack test-good 1.0.0 -> 1.1.0: 1 added, 1 removed, 1 changed document(s)")
+    assert report.startswith("pack test-good 1.0.0 -> 1.1.0: documents 1 added, 1 removed, 1 changed")
     assert "+ protocol test-second" in report and "- cards test-cards" in report
     assert "~ section dosing: Dosing and schedule" in report and "version: 1.0.0 -> 1.1.0" in report

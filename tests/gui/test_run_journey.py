@@ -70,7 +70,7 @@ def _finish(view: RunView) -> None:
     missing = view.run.missing_required()
     box = view.finish_dialog()
     bullets = [line for line in box.text().splitlines() if line.startswith("\u2022")]
-    assert f"{len(missing)} required item(s) have no value" in box.text() and len(bullets) == len(missing)
+    assert f"{len(missing)} required items have no value" in box.text() and len(bullets) == len(missing)
     assert box.defaultButton().text() == "Go back"
     assert box.buttonRole(box.escapeButton()) is QMessageBox.ButtonRole.RejectRole  # type: ignore[arg-type]
     box.deleteLater()

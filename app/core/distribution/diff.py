@@ -217,8 +217,8 @@ def _document_text(doc: DocumentChange) -> list[str]:
 def format_diff(diff: PackDiff) -> str:
     """A readable report: a summary line, then every change."""
     summary = (
-        f"pack {diff.pack_id} {diff.old_version} -> {diff.new_version}: {len(diff.added)} added, "
-        f"{len(diff.removed)} removed, {len(diff.changed)} changed document(s)"
+        f"pack {diff.pack_id} {diff.old_version} -> {diff.new_version}: documents "
+        f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed"
     )
     lines = [summary]
     if diff.manifest:

@@ -137,3 +137,31 @@ def _check_rule_items(checklist: Checklist, index: int, item_id: str, alert: Num
             raise ValueError(f"{where}: alert rule names `{ref}`, which is not a number or scale item")
         if earlier and point.offset_minutes > here.offset_minutes:
             raise ValueError(f"{where}: `{ref}` is later than this item; compare with an earlier value")
+
+
+VITAL_UNITS = frozenset({"mmHg", "beats/min", "breaths/min", "%"})
+"""Units that mark a number item as a vital sign: a monitoring checklist needs a rule on each."""
+SEDATION_SCALES = frozenset({"MOAA/S"})
+
+
+def is_vital(item: ChecklistItem) -> bool:
+    """A vital sign or sedation score, which a monitoring checklist must not leave without a rule."""
+    if isinstance(item, NumberItem):
+        return item.unit in VITAL_UNITS
+    return isinstance(item, ScaleItem) and item.scale in SEDATION_SCALES
+
+
+def covered_items(checklist: Checklist) -> set[tuple[str, str]]:
+    """(timepoint, item) of items with a rule of their own or named by another item's two-item rule."""
+    covered: set[tuple[str, str]] = set()
+    for point in checklist.timepoints:
+        for item in point.items:
+            rules = item.alerts if isinstance(item, (NumberItem, ScaleItem, YesNoItem)) else []
+            if rules:
+                covered.add((point.id, item.id))
+            for rule in rules:
+                other = rule.other if isinstance(rule, NumberAlert) else None
+                found = checklist.find_item(point.id, other.item) if other else None
+                if found:
+                    covered.add((found[0].id, found[1].id))
+    return covered

@@ -2,32 +2,33 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from app import __version__
 from app.core import model
+from app.core.model.checklist import covered_items, is_vital
+from app.core.model.manifest import MANIFEST, PLACEHOLDER_USE
 from app.core.packs.outline import RESERVED_SECTION_IDS, section_ids
-from app.core.packs.yaml_reader import Path_, Position
-from app.core.runs.alerts import covered_items, is_vital
+from app.core.packs.semver import is_older
+from app.core.packs.yaml_reader import ParsedYaml, Path_, Position
 
-if TYPE_CHECKING:
-    from app.core.packs.loader import ParsedFile
 
-PLACEHOLDER_USE = re.compile(r"\{\{\s*([a-z][a-z0-9_]*)\s*\}\}")
-MANIFEST = "pack.yaml"
+@dataclass(frozen=True)
+class ParsedFile:
+    """One content file that parsed: where it is, its YAML with positions, and its validated model."""
+
+    relpath: str
+    parsed: ParsedYaml
+    document: model.Document
 
 
 class Reporter(Protocol):
     def __call__(
         self, relpath: str, position: Position, code: str, message: str, warn: bool = False
     ) -> None: ...
-
-
-def _version_tuple(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("-", 1)[0].split("."))
 
 
 def _walk(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
@@ -218,7 +219,7 @@ def _check_review(file: ParsedFile, today: date, report: Reporter) -> None:
 
 
 def _check_manifest(manifest: model.PackManifest, report: Reporter) -> None:
-    if _version_tuple(manifest.min_app_version) > _version_tuple(__version__):
+    if is_older(__version__, manifest.min_app_version):
         report(
             MANIFEST,
             Position(1, 1),

@@ -17,7 +17,8 @@ from typing import TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from app.core import model
-from app.core.packs.checks import check_pack
+from app.core.model.manifest import MANIFEST
+from app.core.packs.checks import ParsedFile, check_pack
 from app.core.packs.loaded import FailedPack, Origin, Pack
 from app.core.packs.messages import findings
 from app.core.packs.problems import Level, Problem, has_errors
@@ -25,18 +26,10 @@ from app.core.packs.yaml_reader import MAX_FILE_BYTES, ParsedYaml, Position, Yam
 
 START = Position(1, 1)
 
-MANIFEST = "pack.yaml"
 T = TypeVar("T")
 CLAIMED_ID = re.compile(r"^id:\s*[\"']?([A-Za-z0-9_-]+)", re.MULTILINE)
 MAX_FILES = 20_000
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
-
-
-@dataclass
-class ParsedFile:
-    relpath: str
-    parsed: ParsedYaml
-    document: model.Document
 
 
 @dataclass

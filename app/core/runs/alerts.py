@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.core.model.alerts import THRESHOLD_TEXT, AnswerAlert, NumberAlert, Severity, Threshold
-from app.core.model.checklist import Checklist, ChecklistItem, NumberItem, ScaleItem, Timepoint, YesNoItem
+from app.core.model.checklist import (
+    Checklist,
+    ChecklistItem,
+    NumberItem,
+    ScaleItem,
+    Timepoint,
+    YesNoItem,
+)
 
 SEVERITY_WORDS = {
     Severity.INFO: "Information",
@@ -33,35 +40,8 @@ AlertValue = Decimal | int | str | bool | None
 Key = tuple[str, str]
 """(timepoint id, item id)"""
 
-VITAL_UNITS = frozenset({"mmHg", "beats/min", "breaths/min", "%"})
-"""Units that mark a number item as a vital sign: a monitoring checklist needs a rule on each."""
-SEDATION_SCALES = frozenset({"MOAA/S"})
-
 RELATIVE_AMOUNT = {"at_least": "of {} or more", "above": "of more than {}", "at_most": "of {} or less"}
 RELATIVE_AMOUNT["below"] = "of less than {}"
-
-
-def is_vital(item: ChecklistItem) -> bool:
-    """A vital sign or sedation score, which a monitoring checklist must not leave without a rule."""
-    if isinstance(item, NumberItem):
-        return item.unit in VITAL_UNITS
-    return isinstance(item, ScaleItem) and item.scale in SEDATION_SCALES
-
-
-def covered_items(checklist: Checklist) -> set[Key]:
-    """Items with a rule of their own or named by another item's two-item rule."""
-    covered: set[Key] = set()
-    for point in checklist.timepoints:
-        for item in point.items:
-            rules = item_alerts(item)
-            if rules:
-                covered.add((point.id, item.id))
-            for rule in rules:
-                other = rule.other if isinstance(rule, NumberAlert) else None
-                found = checklist.find_item(point.id, other.item) if other else None
-                if found:
-                    covered.add((found[0].id, found[1].id))
-    return covered
 
 
 def severity_label(severity: Severity) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from app import APP_NAME, __version__
 from app.core.packs.loaded import PackSet
 from app.core.packs.problems import Level
+from app.core.wording import plural
 
 
 def about_html(packs: PackSet) -> str:
@@ -16,7 +17,7 @@ def about_html(packs: PackSet) -> str:
     for pack in packs.packs:
         m = pack.manifest
         warnings = sum(p.severity is Level.WARNING for p in pack.problems)
-        status = "Valid" + (f", {warnings} warning(s)" if warnings else "")
+        status = "Valid" + (f", {plural(warnings, 'warning')}" if warnings else "")
         rows.append((m.title, m.version, m.publisher, m.released.isoformat(), status, pack.origin.value))
     for failed in packs.failed:
         version = failed.manifest.version if failed.manifest else "?"
@@ -26,7 +27,7 @@ def about_html(packs: PackSet) -> str:
                 version,
                 "",
                 "",
-                f"Not loaded: {len(failed.problems)} problem(s)",
+                f"Not loaded: {plural(len(failed.problems), 'problem')}",
                 failed.origin.value,
             )
         )
