@@ -276,3 +276,23 @@ def test_resumed_run_keeps_its_checklist_version(make_window: WindowFactory) -> 
     older = found[1].model_copy(update={"version": "0.9.0"})
     view = _feature(window, FakeClock()).begin(found[0], older, "Chair 1", None)
     assert view.note.isVisible() and "keeps version 0.9.0" in view.note.text()
+
+
+def test_a_clinic_limit_shows_beside_the_pack_rule_never_merged(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """A site's own limit appears next to the label's rule on its item; the pack's rule still fires."""
+    from app.core.system.config import save_user_setting
+
+    limits = {f"{CHECKLIST}/pre-sbp": "160/100 mmHg (clinic protocol)"}
+    save_user_setting(app_paths().ensure(), "checklists.clinic_limits", limits)
+    window = make_window()
+    view = _start(window, FakeClock())
+    row = view.row("pre-dose", "pre-sbp")
+    assert row.clinic_limit.text().endswith("160/100 mmHg (clinic protocol)")
+    assert "above 140 mmHg" in row.pack_rule.text() and "(Caution)" in row.pack_rule.text()
+    assert "at or above 180 mmHg" in row.pack_rule.text()
+    assert not hasattr(view.row("pre-dose", "pre-dbp"), "clinic_limit")
+    _type(qtbot, view, "pre-dose", "pre-sbp", "150")
+    _type(qtbot, view, "pre-dose", "pre-dbp", "80")
+    assert [line.text()[:9] for line in view.summary.lines] == ["\u26a0 Caution"]

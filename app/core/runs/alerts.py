@@ -113,6 +113,14 @@ def _lower(label: str) -> str:
     return label[0].lower() + label[1:] if len(label) > 1 and not label[1].isupper() else label
 
 
+def pack_rules(checklist: Checklist, point: Timepoint, item: ChecklistItem) -> str:
+    """The item's rules in one line, `above 140 mmHg (Caution); at or above 180 mmHg (Urgent action)`."""
+    rules = item_alerts(item)
+    if not rules:
+        return "no alert rule"
+    return "; ".join(f"{rule_text(checklist, point, item, r)} ({SEVERITY_WORDS[r.severity]})" for r in rules)
+
+
 def _number(value: AlertValue) -> Decimal | None:
     if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
         return None

@@ -212,6 +212,24 @@ class ItemRow(QWidget):
         self.alert.setStyleSheet(box_style(colour, self.theme, 2) + "font-weight: bold;")
         self.alert.show()
 
+    def show_clinic_limit(self, limit: str, rules: str) -> None:
+        """Side by side, never merged: the clinic's limit (from the site) and the pack's rule (with
+        its source); the alerts that fire are still the pack's."""
+        box = QWidget(self)
+        pair = QHBoxLayout(box)
+        pair.setContentsMargins(0, 0, 0, 0)
+        clinic = plain_label(f"Your clinic's limit (site configuration): {limit}", box)
+        clinic.setStyleSheet("font-weight: bold;")
+        clinic.setAccessibleName(f"{self.item.label}: your clinic's limit")
+        pack = plain_label(f"This checklist's rule: {rules}", box)
+        pack.setAccessibleName(f"{self.item.label}: the checklist's rule")
+        pair.addWidget(clinic, 1)
+        pair.addWidget(pack, 1)
+        grid = self.layout()
+        assert isinstance(grid, QGridLayout)
+        grid.addWidget(box, 4, 0, 1, 3)
+        self.clinic_limit, self.pack_rule = clinic, pack
+
     def set_read_only(self, read_only: bool) -> None:
         """A finished run's empty field shows nothing: a range hint there would read like a value."""
         self.editor.setEnabled(not read_only)

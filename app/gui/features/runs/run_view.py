@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.runs.alerts import FiredAlert
+from app.core.runs.alerts import FiredAlert, pack_rules
 from app.core.runs.store import Entry, Run, RunStore
 from app.core.runs.timer import Minimum, MonitoringTimer, minimum_text
 from app.core.runs.values import EntryRefused, Raw
@@ -162,6 +162,17 @@ class RunView(QWidget):
             QMessageBox.warning(self, "Not saved", f"{what} could not be saved: {error}")
             return False
         return True
+
+    def show_clinic_limits(self, limits: dict[str, str]) -> None:
+        """A clinic's own limit beside the pack's rule on each item it names; the rules are unchanged."""
+        checklist = self.run.checklist
+        for (point_id, item_id), row in self.rows.items():
+            limit = limits.get(f"{checklist.id}/{item_id}") or limits.get(
+                f"{checklist.id}/{point_id}/{item_id}"
+            )
+            if limit:
+                point = next(p for p in checklist.timepoints if p.id == point_id)
+                row.show_clinic_limit(limit, pack_rules(checklist, point, row.item))
 
     def set_note(self, text: str) -> None:
         """A line under the title, such as a newer checklist version in the pack."""
