@@ -90,6 +90,10 @@ class TimerPanel(QWidget):
         self.elapsed.setText(finished_text)
         self.next_due.setText("")
         self.next_due.setStyleSheet("")
+        self.next_due.hide()
+        grid = self.layout()
+        if isinstance(grid, QGridLayout):  # the summary takes the room "next due" had
+            grid.addWidget(self.minimum, 1, 1, 1, 2)
         self.minimum.setText(summary)
         self.minimum.setStyleSheet("")
 
