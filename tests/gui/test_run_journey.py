@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.gui.features.runs.finish_dialog import FinishDialog
 from app.gui.features.runs.run_view import RunView
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_checklist_run import START, FakeClock, _saved, _start, _type
@@ -66,14 +67,16 @@ def _refused_value(qtbot: QtBot, view: RunView) -> None:
     assert "last saved value is kept" in row.problem.text() and not row.problem.isHidden()
 
 
-def _finish(view: RunView) -> None:
+def _finish(qtbot: QtBot, view: RunView) -> None:
     missing = view.run.missing_required()
-    box = view.finish_dialog()
-    bullets = [line for line in box.text().splitlines() if line.startswith("\u2022")]
-    assert f"{len(missing)} required items have no value" in box.text() and len(bullets) == len(missing)
-    assert box.defaultButton().text() == "Go back"
-    assert box.buttonRole(box.escapeButton()) is QMessageBox.ButtonRole.RejectRole  # type: ignore[arg-type]
-    box.deleteLater()
+    dialog = view.finish_dialog()
+    qtbot.addWidget(dialog)
+    bullets = [line for line in dialog.text().splitlines() if line.startswith("\u2022")]
+    assert f"{len(missing)} required items have no value" in dialog.text() and len(bullets) == len(missing)
+    assert dialog.back.isDefault() and not dialog.finish.isDefault()
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Enter goes back: the run stays open
+    assert dialog.result() == FinishDialog.DialogCode.Rejected and not view.run.info.finished
     assert view.finish(confirm=False)
 
 
@@ -101,5 +104,5 @@ def test_a_run_from_before_the_dose_to_finished(qtbot: QtBot, make_window: Windo
     _dose_and_timer(view, clock)
     _urgent_alert(view)
     _refused_value(qtbot, view)
-    _finish(view)
+    _finish(qtbot, view)
     _finished(view, clock)

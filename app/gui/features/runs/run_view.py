@@ -28,9 +28,9 @@ from app.core.runs.store import Entry, Run, RunStore
 from app.core.runs.timer import Minimum, MonitoringTimer, minimum_text
 from app.core.runs.values import EntryRefused, Raw
 from app.core.system.clock import Clock
-from app.core.wording import plural, verb
 from app.export.runs import run_decor
 from app.gui.features.runs.alert_summary import AlertSummary
+from app.gui.features.runs.finish_dialog import FinishDialog
 from app.gui.features.runs.items import ItemRow, plain_label
 from app.gui.features.runs.timer_panel import TimerPanel
 from app.gui.reader.print_bar import Printable, PrintBar
@@ -179,34 +179,14 @@ class RunView(QWidget):
         self.note.setText(text)
         self.note.setVisible(bool(text))
 
-    def finish_text(self) -> str:
-        """What the Finish dialog says: the minimum, and every missing required item by timepoint."""
-        missing = self.run.missing_required()
-        lines = [f"Finish the run \u201c{self.run.info.label}\u201d? It cannot be changed afterwards."]
+    def finish_dialog(self) -> FinishDialog:
+        """The minimum monitoring time and every missing required item; Go back is the default."""
         state = self.timer.state(self.run.info.dose_time, self.run.done_timepoints())
-        if state.minimum is not Minimum.NONE:
-            lines.append(minimum_text(state) + ".")
-        if missing:
-            lines.append(f"{plural(len(missing), 'required item')} {verb(len(missing), 'has')} no value:")
-            lines += [f"\u2022 {item.label} ({point.label})" for point, item in missing]
-        return "\n".join(lines)
-
-    def finish_dialog(self) -> QMessageBox:
-        """Go back is the default: Enter never finishes a run by accident."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Finish checklist run", self.finish_text(), parent=self)
-        finish = box.addButton("Finish run", QMessageBox.ButtonRole.DestructiveRole)
-        back = box.addButton("Go back", QMessageBox.ButtonRole.RejectRole)
-        finish.setAccessibleName("Finish the run now")
-        box.setDefaultButton(back)
-        box.setEscapeButton(back)
-        return box
+        minimum = minimum_text(state) + "." if state.minimum is not Minimum.NONE else ""
+        return FinishDialog(self.run.info.label, minimum, self.run.missing_required(), self)
 
     def _confirm_finish(self) -> bool:
-        box = self.finish_dialog()
-        box.exec()
-        return box.clickedButton() is not None and box.buttonRole(box.clickedButton()) == (
-            QMessageBox.ButtonRole.DestructiveRole
-        )
+        return self.finish_dialog().exec() == FinishDialog.DialogCode.Accepted
 
     def _reload(self) -> None:
         loaded = self.store.load(self.run.info.id)
