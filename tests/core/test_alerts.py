@@ -138,7 +138,7 @@ def test_only_the_most_severe_tier_of_an_item_shows() -> None:
         ({"at_least": 1, "rise_from": "post/b"}, "later than this item"),
         ({"at_least": -5, "rise_from": "pre/a"}, "positive amount"),
         ({"at_least": 1, "or": {"item": "nothing", "above": 1}}, "not an item"),
-        ({"at_least": 1, "severity": "warning"}, "severity"),
+        ({"at_least": 1, "severity": "high"}, "severity"),
     ],
 )
 def test_the_model_refuses_rules_that_cannot_mean_one_thing(rule: dict[str, Any], message: str) -> None:
@@ -170,3 +170,16 @@ def test_every_alert_fired_is_logged_once_with_its_time(tmp_path: Path) -> None:
         ("pre/sbp#1", Severity.URGENT),
     ]
     assert run.alerts() == []
+
+
+def test_packs_in_the_first_format_still_load() -> None:
+    """`warning`/`critical` and `message` from packs written before the tiers read as caution, emergency
+    and the action, so a deployed pack keeps working."""
+    old = [{"above": 140, "severity": "warning", "message": "Re-check.", "references": SOURCE}]
+    old += [{"below": 50, "severity": "critical", "message": "Call for help.", "references": SOURCE}]
+    rules = checklist([_number("sbp", old)], [])
+    alerts = rules.timepoints[0].items[0].alerts  # type: ignore[union-attr]
+    assert [(a.severity, a.action) for a in alerts] == [
+        (Severity.CAUTION, "Re-check."),
+        (Severity.EMERGENCY, "Call for help."),
+    ]

@@ -21,6 +21,23 @@ from app.core.model.common import RefIds, Strict, Text
 ITEM_REF_PATTERN = r"^([a-z0-9][a-z0-9-]*/)?[a-z0-9][a-z0-9-]*$"
 
 
+LEGACY_SEVERITY = {"warning": "caution", "critical": "emergency"}
+"""Pack format 1.0 spellings, read as the tiers that mean the same: packs already deployed still load."""
+
+
+def _legacy(data: object) -> object:
+    """`severity: warning|critical` and `message:` from packs written before the four tiers."""
+    if not isinstance(data, dict):
+        return data
+    upgraded = dict(data)
+    if "message" in upgraded and "action" not in upgraded:
+        upgraded["action"] = upgraded.pop("message")
+    severity = upgraded.get("severity")
+    if isinstance(severity, str) and severity in LEGACY_SEVERITY:
+        upgraded["severity"] = LEGACY_SEVERITY[severity]
+    return upgraded
+
+
 def _sourced(references: list[str]) -> None:
     if not references:
         raise ValueError("every alert names its source: add `references` with at least one reference id")
@@ -115,6 +132,11 @@ class NumberAlert(Threshold):
 
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True, populate_by_name=True)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _format_1_0(cls, data: object) -> object:
+        return _legacy(data)
+
     @model_validator(mode="after")
     def _one_comparison(self) -> NumberAlert:
         _sourced(self.references)
@@ -145,6 +167,11 @@ class AnswerAlert(Strict):
     action: Text = Field(description="What to do when the rule fires, in a sentence or two.")
     note: Text | None = Field(default=None, description="Why, or what the answer means (optional).")
     references: RefIds = Field(description="The sources of the action (at least one).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _format_1_0(cls, data: object) -> object:
+        return _legacy(data)
 
     @model_validator(mode="after")
     def _has_source(self) -> AnswerAlert:

@@ -1,4 +1,4 @@
-"""`pack.yaml`: what a pack is, who publishes it, its references, synonyms and placeholders."""
+"""`pack.yaml`: what a pack is, who publishes it, its references, synonyms, placeholders and change log."""
 
 from __future__ import annotations
 
@@ -47,6 +47,14 @@ class Placeholder(Strict):
     )
 
 
+class ChangeNote(Strict):
+    """One release in the pack's own change log, written for clinicians (what changed and why)."""
+
+    version: Semver
+    date: IsoDate
+    notes: list[Text] = Field(min_length=1)
+
+
 class PackManifest(Strict):
     format: Literal[1] = Field(description=f"Pack format version; this app reads {FORMAT_VERSION}.")
     id: Id
@@ -64,6 +72,11 @@ class PackManifest(Strict):
     synonyms: list[SynonymGroup] = Field(default_factory=list)
     abbreviations: list[Abbreviation] = Field(default_factory=list)
     placeholders: list[Placeholder] = Field(default_factory=list)
+    changes: list[ChangeNote] = Field(
+        default_factory=list,
+        description="The authors' change log, one entry per release; `pack diff` shows the entries "
+        "between the two versions compared before the section-by-section differences.",
+    )
 
     @model_validator(mode="after")
     def _unique_reference_ids(self) -> PackManifest:

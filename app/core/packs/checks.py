@@ -169,6 +169,7 @@ def _check_monitoring_rules(file: ParsedFile, report: Reporter) -> None:
                     "vital-without-rule",
                     f"`{item.id}` is a vital sign or sedation score in a monitoring checklist "
                     "but has no alert rule (add `alerts`, or name it in another item's `or`/`and` rule)",
+                    warn=True,
                 )
 
 

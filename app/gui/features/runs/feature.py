@@ -151,7 +151,7 @@ class ChecklistRuns(QObject):
             return None
         self.offer = ResumeOffer(unfinished, self.host.widget)
         self.offer.resume_requested.connect(self.open_run)
-        self.offer.show()
+        self.host.show_dialog(self.offer)
         return self.offer
 
 
