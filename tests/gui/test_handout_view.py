@@ -105,3 +105,16 @@ def test_site_details_locked_by_policy_cannot_be_edited(make_window: WindowFacto
     field = dialog.details["emergency_number"]
     assert field.text() == "000" and not field.isEnabled()
     assert "placeholders" not in dialog.values()
+
+
+def test_details_set_while_the_handout_is_open_apply_at_once(
+    make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """Refused, then the contacts are set in Settings: the open handout prints without reopening."""
+    window = make_window()
+    view = _open(window)
+    assert view.print_bar.save_pdf(tmp_path / "refused.pdf") is None
+    window._save("placeholders", {"emergency_number": "112", "crisis_line": "Crisis Line 24/7"})
+    out = view.print_bar.save_pdf(tmp_path / "handout.pdf")
+    assert out is not None and "Crisis Line 24/7" in pdf_text(out)
+    assert "Crisis Line 24/7" in view.preview.toPlainText() and not view.refusal.isVisible()

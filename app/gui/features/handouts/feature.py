@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 def install(host: FeatureHost) -> None:
-    view = HandoutView(host.widget)
+    view = HandoutView(host.widget, host.services.placeholders)
     view.setObjectName("handout-view")
     host.add_workspace(view, "Handout")
 

@@ -7,6 +7,9 @@ unless "Draft copy" is ticked, and then DRAFT is on every page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.core.model.instructions import Instructions
@@ -23,8 +26,12 @@ SETTINGS_HINT = "Set them under Settings \u2192 Site details for handouts (your 
 class HandoutView(QWidget):
     """Shows one instructions document as the patient will get it (always the light, paper theme)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, site_values: Callable[[], dict[str, str]] | None = None
+    ) -> None:
         super().__init__(parent)
+        self.site_values = site_values
+        """Reads the site details again before printing: set in Settings, they apply at once."""
         self.current: tuple[Pack, Instructions] | None = None
         self.placeholders: dict[str, str] = {}
         self.heading = QLabel("Open patient instructions and choose \u201cHandout (large print)\u201d.", self)
@@ -62,6 +69,16 @@ class HandoutView(QWidget):
         self._refresh()
         self.print_bar.setEnabled(True)
 
+    def _reread_site_values(self) -> None:
+        fresh = self.site_values() if self.site_values is not None else self.placeholders
+        if fresh != self.placeholders:
+            self.placeholders = dict(fresh)
+            self._refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._reread_site_values()
+
     def _refresh(self) -> None:
         if self.current is None:
             return
@@ -96,6 +113,7 @@ class HandoutView(QWidget):
         """What Print and Save PDF use; None (with the refusal shown beside the preview) when refused."""
         if self.current is None:
             return None
+        self._reread_site_values()
         pack, document = self.current
         try:
             html, decor = handout_printable(pack, document, self.placeholders, draft=self.draft.isChecked())
