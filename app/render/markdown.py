@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -46,10 +47,14 @@ def markdown_to_html(text: str) -> str:
     return str(_parser().render(text))
 
 
+IN_APP_LINK = re.compile(r"\[([^\]]+)\]\(doc:[^)\s]+\)")
+
+
 def markdown_to_text(text: str) -> str:
-    """Markdown as a person reads it in a terminal: markers dropped, lists kept."""
+    """Markdown as a person reads it in a terminal: markers dropped, lists kept, in-app links as
+    their words (a terminal cannot follow them)."""
     lines = []
-    for line in text.splitlines():
+    for line in IN_APP_LINK.sub(r"\1", text).splitlines():
         stripped = line.replace("**", "").replace("__", "").replace("`", "")
         lines.append(stripped.rstrip())
     return "\n".join(lines).strip()
