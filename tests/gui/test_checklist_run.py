@@ -296,3 +296,24 @@ def test_a_clinic_limit_shows_beside_the_pack_rule_never_merged(
     _type(qtbot, view, "pre-dose", "pre-sbp", "150")
     _type(qtbot, view, "pre-dose", "pre-dbp", "80")
     assert [line.text()[:9] for line in view.summary.lines] == ["\u26a0 Caution"]
+
+
+def test_new_alerts_and_refusals_are_announced_once(
+    qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A screen reader hears a new alert and a refused value; redrawing the same alert stays quiet."""
+    from app.gui.features.runs import alert_summary, items
+
+    heard: list[str] = []
+    monkeypatch.setattr(alert_summary, "announce", lambda widget: heard.append(widget.text()))
+    monkeypatch.setattr(items, "announce", lambda widget: heard.append(widget.text()))
+    window = make_window()
+    view = _start(window, FakeClock())
+    _type(qtbot, view, "pre-dose", "pre-sbp", "150")
+    assert len(heard) == 1 and heard[0].startswith("\u26a0 Caution")
+    view.resize(view.width() - 40, view.height())
+    view.refresh()
+    _type(qtbot, view, "pre-dose", "pre-dbp", "85")
+    assert len(heard) == 1
+    _type(qtbot, view, "pre-dose", "pre-spo2", "300")
+    assert len(heard) == 2 and "Not saved" in heard[1]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from app.core.model.alerts import Severity
 from app.core.runs.alerts import SEVERITY_WORDS, FiredAlert
 from app.gui.features.runs.items import box_style, plain_label
+from app.gui.widgets.announce import announce
 from app.gui.widgets.layouts import clear_layout
 from app.render.runs import severity_colour
 from app.render.theme import Theme
@@ -35,6 +36,8 @@ class AlertSummary(QScrollArea):
         super().__init__(parent)
         self.theme = theme
         self.lines: list[QLabel] = []
+        self.shown: set[str] = set()
+        """Rule ids on screen, so only an alert that is new is announced to a screen reader."""
         self.body = QWidget(self)
         self.column = QVBoxLayout(self.body)
         self.column.setContentsMargins(0, 0, 0, 0)
@@ -47,6 +50,8 @@ class AlertSummary(QScrollArea):
     def show_alerts(self, alerts: list[FiredAlert], room: int) -> None:
         clear_layout(self.column)
         self.lines = []
+        new = {a.rule_id for a in alerts} - self.shown
+        self.shown = {a.rule_id for a in alerts}
         if not alerts:
             self.hide()
             return
@@ -55,7 +60,10 @@ class AlertSummary(QScrollArea):
         header.setAccessibleName("Alert summary")
         self.column.addWidget(header)
         for alert in alerts:
-            self.column.addWidget(self._line(alert))
+            line = self._line(alert)
+            self.column.addWidget(line)
+            if alert.rule_id in new:
+                announce(line)
         self.show()
         self.body.adjustSize()
         needed = self.column.totalHeightForWidth(max(300, self.viewport().width())) + 6

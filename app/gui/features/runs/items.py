@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.core.model.checklist import ChecklistItem, NumberItem, ScaleItem, TextItem, YesNoItem
 from app.core.runs.alerts import FiredAlert, sort_alerts
 from app.core.runs.values import plausible_text
+from app.gui.widgets.announce import announce
 from app.render.runs import severity_colour
 from app.render.theme import Theme
 
@@ -197,6 +198,7 @@ class ItemRow(QWidget):
         self.problem.setText(f"\u26a0 Not saved {what}\u2014 {message} ({kept}.)")
         self.problem.setStyleSheet(box_style(self.theme.danger, self.theme))
         self.problem.show()
+        announce(self.problem)
 
     def show_alerts(self, alerts: list[FiredAlert]) -> None:
         """A compact marker: icon and word per alert involving this item; the text is in the summary."""
