@@ -317,3 +317,14 @@ def test_new_alerts_and_refusals_are_announced_once(
     assert len(heard) == 1
     _type(qtbot, view, "pre-dose", "pre-spo2", "300")
     assert len(heard) == 2 and "Not saved" in heard[1]
+
+
+def test_run_list_puts_the_state_first(make_window: WindowFactory) -> None:
+    """In the list of runs the state and label come first, so a long title never hides them."""
+    from app.gui.features.runs.runs_page import run_text
+
+    window = make_window()
+    view = _start(window, FakeClock())
+    assert run_text(view.run.info).startswith("\u25b6 IN PROGRESS \u2014 Chair 2, morning")
+    assert view.finish(confirm=False)
+    assert run_text(view.run.info).startswith("\u2714 Completed ")
