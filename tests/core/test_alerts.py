@@ -3,6 +3,8 @@ what the model refuses, and the log of every alert a run fired."""
 
 from __future__ import annotations
 
+import sqlite3
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -183,3 +185,21 @@ def test_packs_in_the_first_format_still_load() -> None:
         (Severity.CAUTION, "Re-check."),
         (Severity.EMERGENCY, "Call for help."),
     ]
+
+
+def test_the_alert_log_is_append_only_and_purged_with_its_run(tmp_path: Path) -> None:
+    """SQLite refuses to rewrite or drop a logged alert of an open run; a purged run takes its log."""
+    rules = checklist([_number("sbp", [_rule("urgent", at_least=180)])], [])
+    now = [datetime(2026, 3, 2, 9, 0, tzinfo=UTC)]
+    store = RunStore(UserDb.open(tmp_path / "user.db"), lambda: now[0])
+    run_id = store.start("pack", "1.0.0", rules, "Chair 1", None)
+    store.record(run_id, "pre", "sbp", "200")
+    sql = store.db.connection
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        sql.execute("UPDATE checklist_run_alerts SET severity = 'info'")
+    with pytest.raises(sqlite3.DatabaseError, match="unfinished"):
+        sql.execute("DELETE FROM checklist_run_alerts")
+    store.complete(run_id)
+    now[0] += timedelta(days=40)
+    assert store.purge(30) == 1
+    assert sql.execute("SELECT COUNT(*) FROM checklist_run_alerts").fetchone()[0] == 0

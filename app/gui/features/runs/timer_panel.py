@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDateTimeEdit, QGridLayout, QHBoxLayout, QLabel, Q
 
 from app.core.runs.timer import Minimum, TimerState, elapsed_text, minimum_text, next_due_text
 from app.core.system.clock import Clock
+from app.gui.widgets.plain import plain
 from app.render.theme import Theme
 
 MINIMUM_ICONS = {
@@ -42,14 +43,14 @@ class TimerPanel(QWidget):
         self.now_button = QPushButton(f"\u25b6 Dose given now ({dose_event})", self)
         self.now_button.setAccessibleName("Record the dose as given now and start the timer")
         self.now_button.setStyleSheet("font-weight: bold; font-size: 12pt; padding: 6px 14px;")
-        self.dose_label = QLabel(f"Or dose given at ({dose_event}):", self)
-        self.elapsed = QLabel(self)
+        self.dose_label = plain(QLabel(f"Or dose given at ({dose_event}):", self))
+        self.elapsed = plain(QLabel(self))
         self.elapsed.setAccessibleName("Time since the dose")
         self.elapsed.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.next_due = QLabel(self)
+        self.next_due = plain(QLabel(self))
         self.next_due.setAccessibleName("Next timepoint due")
         self.next_due.setWordWrap(True)
-        self.minimum = QLabel(self)
+        self.minimum = plain(QLabel(self))
         self.minimum.setAccessibleName("Minimum monitoring time")
         self.minimum.setWordWrap(True)
         self._layout(dose_event)
