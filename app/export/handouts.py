@@ -1,6 +1,6 @@
-"""Large-print patient handouts as PDF or on a printer, A4 or Letter, under one rule that every print
-path goes through (`handout_printable`): a handout whose emergency or crisis contact is unset is
-refused, unless it is asked for as a draft, which carries DRAFT on every page."""
+"""Large-print patient handouts on paper or as PDF, A4 or Letter, under one rule that every print path
+goes through (`handout_printable`): a handout whose emergency or crisis contact is unset is refused,
+unless it is asked for as a draft, which carries DRAFT on every page."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 
 from app.core.model.instructions import Instructions
 from app.core.packs.loaded import Pack
-from app.export.pdf import PageDecor, export_pdf
+from app.export.document import review_line
+from app.export.pdf import PageDecor, Printable, export_pdf
 from app.render.handouts import effective_placeholders, handout_html, missing_contacts
 
 DRAFT = "DRAFT"
@@ -32,27 +33,36 @@ class HandoutRefused(ValueError):
 def handout_decor(
     pack: Pack, document: Instructions, placeholders: dict[str, str], draft: bool = False
 ) -> PageDecor:
-    """Header: the clinic (when set) and the handout's title; footer: the document version."""
+    """Header: the handout's title and the clinic (when set); footer: pack, version and review dates;
+    a draft says so in the header, the footer and across every page."""
     clinic = effective_placeholders(pack, placeholders).get("clinic_name", "").strip()
+    source = f"{pack.manifest.title} {pack.manifest.version}"
     title = f"{DRAFT_NOTE} \u2013 {document.title}" if draft else document.title
     return PageDecor(
         header_left=title,
         header_right=clinic,
-        footer_left=f"{pack.manifest.title} {pack.manifest.version} | version {document.version}"
-        + (f" | {DRAFT_NOTE}" if draft else ""),
+        footer_lines=(
+            title,
+            f"{source} | document version {document.version}",
+            review_line(document),
+        ),
         watermark=DRAFT if draft else "",
     )
 
 
 def handout_printable(
     pack: Pack, document: Instructions, placeholders: dict[str, str] | None, *, draft: bool = False
-) -> tuple[str, PageDecor]:
-    """The HTML and page decoration to print; HandoutRefused when a contact is unset and not a draft."""
+) -> Printable:
+    """The handout for the printer and for PDF alike (both go through here); HandoutRefused when a
+    patient contact is unset and this is not a draft."""
     values = dict(placeholders or {})
     missing = missing_contacts(pack, values)
     if missing and not draft:
         raise HandoutRefused(missing)
-    return handout_html(pack, document, values, draft=draft), handout_decor(pack, document, values, draft)
+    html = handout_html(pack, document, values, draft=draft)
+    decor = handout_decor(pack, document, values, draft)
+    name = f"{document.id}-handout{'-DRAFT' if draft else ''}.pdf"
+    return Printable(html, decor, document.title, name, "draft handout" if draft else "handout")
 
 
 def export_handout_pdf(
@@ -65,5 +75,4 @@ def export_handout_pdf(
     draft: bool = False,
 ) -> int:
     """Write the large-print handout to `out`; returns the page count (HandoutRefused: see above)."""
-    html, decor = handout_printable(pack, document, placeholders, draft=draft)
-    return export_pdf(html, out, decor, page_size, document.title)
+    return export_pdf(handout_printable(pack, document, placeholders, draft=draft), out, page_size)

@@ -59,7 +59,7 @@ def test_unset_contacts_refuse_print_and_pdf_until_draft(make_window: WindowFact
     assert not (tmp_path / "refused.pdf").exists()
     assert view.refusal.isVisible() and "Crisis line and Emergency number" in view.refusal.text()
     assert "Settings \u2192 Site details for handouts" in view.refusal.text()
-    assert view.print_bar.print_now() is False
+    assert view.print_bar.print_now() is None
     view.draft.setChecked(True)
     assert "DRAFT" in view.preview.toPlainText() and not view.refusal.isVisible()
     out = view.print_bar.save_pdf(tmp_path / "draft.pdf")

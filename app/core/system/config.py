@@ -100,6 +100,12 @@ KEYS = {
             "the pack's rule on that item, never replacing it.",
         ),
         KeySpec(
+            "print.paper",
+            "auto",
+            _one_of("auto", "A4", "Letter"),
+            "Paper for printing and PDF; auto follows the locale (Letter in the US and Canada).",
+        ),
+        KeySpec(
             "display.text_size",
             TEXT_SIZE_DEFAULT,
             _int_between(TEXT_SIZE_MIN, TEXT_SIZE_MAX),

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from app.core.model.instructions import Instructions
 from app.core.packs.loaded import Pack
 from app.export.handouts import HandoutRefused, handout_printable
+from app.export.pdf import Printable
 from app.gui.reader.document_view import SafeBrowser
-from app.gui.reader.print_bar import Printable, PrintBar
+from app.gui.reader.print_bar import PrintBar
 from app.gui.widgets.plain import plain
 from app.render.handouts import handout_html, missing_contacts, unset_placeholders
 from app.render.theme import LIGHT
@@ -28,7 +29,11 @@ class HandoutView(QWidget):
     """Shows one instructions document as the patient will get it (always the light, paper theme)."""
 
     def __init__(
-        self, parent: QWidget | None = None, site_values: Callable[[], dict[str, str]] | None = None
+        self,
+        parent: QWidget | None = None,
+        site_values: Callable[[], dict[str, str]] | None = None,
+        *,
+        paper: str = "A4",
     ) -> None:
         super().__init__(parent)
         self.site_values = site_values
@@ -41,14 +46,14 @@ class HandoutView(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName("Site details not set")
         self.notice.hide()
-        self.refusal = QLabel(self)
+        self.refusal = plain(QLabel(self))
         self.refusal.setWordWrap(True)
         self.refusal.setAccessibleName("Handout not printed")
         self.refusal.setStyleSheet(f"background: {LIGHT.danger}; color: {LIGHT.text}; padding: 6px;")
         self.refusal.hide()
         self.preview = SafeBrowser(self)
         self.preview.setAccessibleName("Handout preview")
-        self.print_bar = PrintBar(self.printable, "handout", self)
+        self.print_bar = PrintBar(self.printable, "handout", self, paper=paper, preview=True)
         self.print_bar.setEnabled(False)
         self.draft = QCheckBox("Draft copy (DRAFT on every page, not for patients)", self)
         self.draft.setAccessibleName("Print or save a draft copy marked DRAFT on every page")
@@ -117,11 +122,10 @@ class HandoutView(QWidget):
         self._reread_site_values()
         pack, document = self.current
         try:
-            html, decor = handout_printable(pack, document, self.placeholders, draft=self.draft.isChecked())
+            printable = handout_printable(pack, document, self.placeholders, draft=self.draft.isChecked())
         except HandoutRefused as refused:
             self.refusal.setText(f"\u2716 {refused}")
             self.refusal.show()
             return None
         self.refusal.hide()
-        suffix = "-DRAFT" if self.draft.isChecked() else ""
-        return Printable(html, decor, f"{document.id}-handout{suffix}.pdf", document.title)
+        return printable

@@ -28,14 +28,15 @@ from app.core.runs.store import Entry, Run, RunStore
 from app.core.runs.timer import Minimum, MonitoringTimer, minimum_text
 from app.core.runs.values import EntryRefused, Raw
 from app.core.system.clock import Clock
-from app.export.runs import run_decor
+from app.export.pdf import Printable
+from app.export.runs import run_printable
 from app.gui.features.runs.alert_summary import AlertSummary
 from app.gui.features.runs.finish_dialog import FinishDialog
 from app.gui.features.runs.items import ItemRow, plain_label
 from app.gui.features.runs.timer_panel import TimerPanel
-from app.gui.reader.print_bar import Printable, PrintBar
+from app.gui.reader.print_bar import PrintBar
 from app.render.helpers import offset_label
-from app.render.runs import local_time, monitoring_summary, run_html
+from app.render.runs import local_time, monitoring_summary
 from app.render.theme import Theme
 
 
@@ -44,7 +45,14 @@ class RunView(QWidget):
     """After anything was saved: a value, the dose time, completion."""
 
     def __init__(
-        self, store: RunStore, run_id: int, theme: Theme, clock: Clock, parent: QWidget | None = None
+        self,
+        store: RunStore,
+        run_id: int,
+        theme: Theme,
+        clock: Clock,
+        parent: QWidget | None = None,
+        *,
+        paper: str = "A4",
     ):
         super().__init__(parent)
         self.store, self.theme, self.clock = store, theme, clock
@@ -64,7 +72,7 @@ class RunView(QWidget):
         self.summary = AlertSummary(theme, self)
         self.finish_button = QPushButton("Finish run\u2026", self)
         self.finish_button.setAccessibleName("Finish this checklist run")
-        self.print_bar = PrintBar(self.printable, "checklist run", self)
+        self.print_bar = PrintBar(self.printable, "checklist run", self, paper=paper)
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(self.refresh_timer)
@@ -237,12 +245,7 @@ class RunView(QWidget):
             self.groups[point.id].setTitle(f"{point.label} ({offset_label(point.offset_minutes)}{due})")
 
     def printable(self) -> Printable:
-        return Printable(
-            run_html(self.run),
-            run_decor(self.run),
-            f"checklist-run-{self.run.info.id}.pdf",
-            f"{self.run.info.checklist_title}: {self.run.info.label}",
-        )
+        return run_printable(self.run)
 
 
 def _typed(raw: Raw) -> str:
