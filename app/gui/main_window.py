@@ -361,7 +361,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
     def open_settings(self) -> None:
         roots = configured_roots(self.services.config, self.services.pack_folders())
         in_use = [f"{root.path}  ({root.origin.value})" for root in roots]
-        dialog = SettingsDialog(self.services.config, self, in_use)
+        dialog = SettingsDialog(self.services.config, self, in_use, self.services.packs)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         for key, value in dialog.values().items():
