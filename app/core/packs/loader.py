@@ -17,7 +17,7 @@ from typing import TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from app.core import model
-from app.core.packs.checks import check_pack
+from app.core.packs.checks import ContentFile, PackNames, check_pack
 from app.core.packs.loaded import FailedPack, Origin, Pack
 from app.core.packs.messages import findings
 from app.core.packs.problems import Level, Problem, has_errors
@@ -30,13 +30,6 @@ T = TypeVar("T")
 CLAIMED_ID = re.compile(r"^id:\s*[\"']?([A-Za-z0-9_-]+)", re.MULTILINE)
 MAX_FILES = 20_000
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
-
-
-@dataclass
-class ParsedFile:
-    relpath: str
-    parsed: ParsedYaml
-    document: model.Document
 
 
 @dataclass
@@ -103,10 +96,8 @@ def _validate(adapter: TypeAdapter[T], parsed: ParsedYaml, relpath: str, context
         return None
 
 
-def _claimed_id(parsed: ParsedYaml | None, path: Path) -> str:
-    """The id a broken file meant to have, so links to it are not reported a second time."""
-    if parsed is not None and isinstance(parsed.data.get("id"), str):
-        return str(parsed.data["id"])
+def _claimed_id(path: Path) -> str:
+    """The id an unreadable file meant to have, so links to it say why they were not checked."""
     try:
         with path.open("rb") as handle:
             head = handle.read(65536).decode("utf-8", "replace")
@@ -129,29 +120,30 @@ def load_pack(
     manifest: model.PackManifest | None = None
     if parsed_manifest is not None:
         manifest = _validate(model.MANIFEST_ADAPTER, parsed_manifest, MANIFEST, context)
-    parsed_files = []
-    invalid_ids: set[str] = set()
+    files: list[ContentFile] = []
+    unreadable_ids: set[str] = set()
     for path in _document_files(root, context):
         relpath = path.relative_to(root).as_posix()
         parsed = _read(path, context)
-        document = _validate(model.DOCUMENT_ADAPTER, parsed, relpath, context) if parsed else None
-        if parsed is not None and document is not None:
-            parsed_files.append(ParsedFile(relpath, parsed, document))
-        else:
-            invalid_ids.add(_claimed_id(parsed, path))
-    if manifest is not None:
-        check_pack(manifest, parsed_files, context.add, today or date.today(), invalid_ids)
+        if parsed is None:
+            unreadable_ids.add(_claimed_id(path))
+            continue
+        document = _validate(model.DOCUMENT_ADAPTER, parsed, relpath, context)
+        files.append(ContentFile(relpath, parsed, document))
+    names = PackNames.from_manifest(parsed_manifest.data if parsed_manifest else None)
+    check_pack(manifest, names, files, context.add, today or date.today(), unreadable_ids)
     if manifest is None or has_errors(context.problems):
         return FailedPack(root, context.display, origin, context.problems, manifest)
-    documents = {f.document.id: f.document for f in parsed_files}
-    files = {f.document.id: f.relpath for f in parsed_files}
+    parsed_files = [(f, f.document) for f in files if f.document is not None]
+    documents = {d.id: d for _, d in parsed_files}
+    relpaths = {d.id: f.relpath for f, d in parsed_files}
     return Pack(
         manifest,
         root,
         context.display,
         origin,
         documents,
-        files,
+        relpaths,
         context.digest.hexdigest(),
         context.problems,
     )
