@@ -126,7 +126,7 @@ def _message(error: ErrorDetails, parsed: ParsedYaml, path: Path_) -> tuple[str,
     if kind in {"literal_error", "enum"}:
         found = f"{where}: `{error['input']}` is not allowed here; expected {_expected(error)}"
         raw = parsed.plain_scalars.get(path)
-        if raw is not None and not isinstance(error["input"], str):
+        if raw is not None and isinstance(error["input"], bool):
             # `when: yes` reaches the model as True: say so, and how to keep the word
             found = f"{where}: `{raw}` was read as {_read_as(error['input'])}; expected {_expected(error)}"
             return "quote-text", f'{found}; put it in quotes: "{raw}"'
