@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.cli.common import EXIT_OK, EXIT_PROBLEM, print_json
 from app.core.distribution.policy import load_configured_packs
+from app.core.distribution.signing import stale_signature
 from app.core.packs.loaded import Origin
 from app.core.packs.loader import MANIFEST, load_pack
 from app.core.packs.problems import Level, Problem, has_errors
@@ -42,9 +43,12 @@ def _problems_for(path: Path, today: date) -> tuple[list[Problem], int]:
         loaded = load_pack(pack, str(pack), Origin.EXTRA, today)
         relative = path.resolve().relative_to(pack.resolve()).as_posix()
         chosen = [p for p in loaded.problems if p.file in {relative, MANIFEST} or not p.file]
-        return chosen, 1
+        return chosen + stale_signature(pack, str(pack)), 1
     packs = load_packs([PackRoot(path, Origin.EXTRA)], today)
-    return packs.problems, len(packs.packs) + len(packs.failed)
+    problems = list(packs.problems)
+    for loaded in [*packs.packs, *packs.failed]:
+        problems += stale_signature(loaded.root, loaded.display)
+    return problems, len(packs.packs) + len(packs.failed)
 
 
 def run(args: argparse.Namespace) -> int:
