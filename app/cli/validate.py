@@ -9,7 +9,7 @@ from pathlib import Path
 from app.cli.common import EXIT_OK, EXIT_PROBLEM, print_json
 from app.core.distribution.policy import load_configured_packs
 from app.core.distribution.signing import stale_signature
-from app.core.packs.loaded import Origin
+from app.core.packs.loaded import FailedPack, Origin, Pack
 from app.core.packs.loader import MANIFEST, load_pack
 from app.core.packs.problems import Level, Problem, has_errors
 from app.core.packs.roots import PackRoot, load_packs
@@ -46,8 +46,9 @@ def _problems_for(path: Path, today: date) -> tuple[list[Problem], int]:
         return chosen + stale_signature(pack, str(pack)), 1
     packs = load_packs([PackRoot(path, Origin.EXTRA)], today)
     problems = list(packs.problems)
-    for loaded in [*packs.packs, *packs.failed]:
-        problems += stale_signature(loaded.root, loaded.display)
+    every: list[Pack | FailedPack] = [*packs.packs, *packs.failed]
+    for found in every:
+        problems += stale_signature(found.root, found.display)
     return problems, len(packs.packs) + len(packs.failed)
 
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
-from app.core.model.calculator import Calculator, DeviceCount, NumberInput, WeightBasedDose
+from app.core.model.calculator import Calculator, DeviceCount, WeightBasedDose
 from app.core.model.cards import BasicCard, Card, CardDeck, ClozeCard
 from app.core.model.checklist import (
     AnswerAlert,
@@ -21,6 +21,7 @@ from app.core.model.checklist import (
 )
 from app.core.model.common import FORMAT_VERSION, TIER_LABELS, EvidenceTier, Reference, Statement, Status
 from app.core.model.document import DocumentMeta, RegulatoryStatus, Section, Tags
+from app.core.model.inputs import NumberInput
 from app.core.model.instructions import Instruction, InstructionPhase, Instructions
 from app.core.model.manifest import PackManifest, Placeholder
 from app.core.model.protocol import Protocol

@@ -2,32 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field, model_validator
 
 from app.core.model.common import RefIds, Strict, Text
 from app.core.model.document import DocumentMeta
-
-
-class NumberInput(Strict):
-    """An input with a unit and hard bounds; values outside them are refused."""
-
-    label: Text
-    unit: Text
-    min: float
-    max: float
-    default: float | None = None
-    step: float = Field(default=1.0, gt=0)
-    help: Text | None = None
-
-    @model_validator(mode="after")
-    def _bounds(self) -> NumberInput:
-        if self.min >= self.max:
-            raise ValueError("`min` must be below `max`")
-        if self.default is not None and not self.min <= self.default <= self.max:
-            raise ValueError("`default` must lie between `min` and `max`")
-        return self
+from app.core.model.formulas import (
+    AdjustedBodyWeight,
+    AvailableStrengths,
+    CockcroftGault,
+    Conversion,
+    Devine,
+    DoseFromLevel,
+    Mosteller,
+)
+from app.core.model.inputs import NumberInput
 
 
 class Rounding(Strict):
@@ -73,7 +63,32 @@ class DeviceCount(Strict):
         return self
 
 
-Calculation = Annotated[WeightBasedDose | DeviceCount, Field(discriminator="formula")]
+Calculation = Annotated[
+    WeightBasedDose
+    | DeviceCount
+    | Conversion
+    | CockcroftGault
+    | Mosteller
+    | Devine
+    | AdjustedBodyWeight
+    | DoseFromLevel
+    | AvailableStrengths,
+    Field(discriminator="formula"),
+]
+CALCULATION_KINDS = (
+    WeightBasedDose,
+    DeviceCount,
+    Conversion,
+    CockcroftGault,
+    Mosteller,
+    Devine,
+    AdjustedBodyWeight,
+    DoseFromLevel,
+    AvailableStrengths,
+)
+FORMULA_NAMES: tuple[str, ...] = tuple(
+    get_args(kind.model_fields["formula"].annotation)[0] for kind in CALCULATION_KINDS
+)
 
 
 class Calculator(DocumentMeta):

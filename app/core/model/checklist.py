@@ -110,26 +110,60 @@ ChecklistItem = Annotated[
 
 
 class Timepoint(Strict):
-    """A moment relative to the dose: negative minutes are before it."""
+    """A moment relative to the dose (negative minutes are before it), or a step of a visit."""
 
     id: Id
+    """Unique within the checklist; cards and links use it as a section id."""
     label: Text
-    offset_minutes: int = Field(ge=-1440, le=1440)
+    """Heading of the group of items: `Before the dose`, `40 minutes after`, `Bloods`."""
+    offset_minutes: int | None = Field(default=None, ge=-1440, le=1440)
+    """Minutes from the dose (negative: before it); required when `schedule` is `dose`, absent for a visit."""
     items: list[ChecklistItem] = Field(min_length=1)
+    """What is checked or recorded at this timepoint, in order."""
     references: RefIds
+    """Sources for the timepoint as a whole (items carry their own)."""
 
 
 class Checklist(DocumentMeta):
+    """Timepoints of typed items, run beside a patient: around a dose, or at a scheduled visit."""
+
     kind: Literal["checklist"]
+    """Selects this document kind."""
+    schedule: Literal["dose", "visit"] = "dose"
+    """`dose`: timepoints are minutes from a dose and a timer runs; `visit`: a review visit not tied to
+    a dose (a clinic review every few months), whose timepoints are steps without times."""
+    visit_interval_months: int | None = Field(default=None, ge=1, le=60)
+    """For a visit: how often it recurs (3, 6, 12), shown to the reader; not allowed for a dose."""
     dose_event: Text = "dose"
+    """What the timer counts from, in the reader's words: `dose`, `first spray`, `infusion start`."""
     min_monitoring_minutes: int | None = Field(default=None, ge=0, le=1440)
+    """Least time from the dose before discharge; the run shows when it is reached (dose schedule only)."""
     timepoints: list[Timepoint] = Field(min_length=1)
+    """The timepoints in time order (for a visit: in the order they are done)."""
     discharge_criteria: list[Statement] = Field(default_factory=list)
+    """Conditions that must all hold before the patient leaves."""
     related_protocols: list[Id] = Field(default_factory=list)
+    """Ids of protocol documents in the same pack that this checklist serves."""
 
     @model_validator(mode="after")
-    def _timepoints_in_order(self) -> Checklist:
+    def _timepoints_fit_schedule(self) -> Checklist:
         offsets = [t.offset_minutes for t in self.timepoints]
-        if offsets != sorted(offsets):
+        if self.schedule == "visit":
+            if any(o is not None for o in offsets) or self.min_monitoring_minutes is not None:
+                raise ValueError(
+                    "a `visit` checklist is not timed from a dose: leave out `offset_minutes` "
+                    "and `min_monitoring_minutes`"
+                )
+            return self
+        if self.visit_interval_months is not None:
+            raise ValueError("`visit_interval_months` belongs to a checklist with `schedule: visit`")
+        timed = [o for o in offsets if o is not None]
+        if len(timed) != len(offsets):
+            raise ValueError("every timepoint needs `offset_minutes` (minutes from the dose)")
+        if timed != sorted(timed):
             raise ValueError("timepoints must be listed in time order")
         return self
+
+    @property
+    def is_visit(self) -> bool:
+        return self.schedule == "visit"

@@ -257,7 +257,12 @@ def _check_review(file: ContentFile, today: date, report: Reporter) -> None:
         return
     if document.review_due < today:
         due = document.review_due.isoformat()
-        at(("review_due",), "review-overdue", f"review was due on {due}: the content may be out of date", True)
+        at(
+            ("review_due",),
+            "review-overdue",
+            f"review was due on {due}: the content may be out of date",
+            True,
+        )
     if document.status is model.Status.RETIRED:
         at(("status",), "retired", "this document is retired: shown only with a banner", warn=True)
     elif document.status is model.Status.DRAFT:
@@ -282,6 +287,7 @@ def check_pack(
     names: PackNames,
     files: list[ContentFile],
     report: Reporter,
+    *,
     today: date,
     unreadable_ids: set[str] | None = None,
 ) -> None:

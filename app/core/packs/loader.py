@@ -131,7 +131,9 @@ def load_pack(
         document = _validate(model.DOCUMENT_ADAPTER, parsed, relpath, context)
         files.append(ContentFile(relpath, parsed, document))
     names = PackNames.from_manifest(parsed_manifest.data if parsed_manifest else None)
-    check_pack(manifest, names, files, context.add, today or date.today(), unreadable_ids)
+    check_pack(
+        manifest, names, files, context.add, today=today or date.today(), unreadable_ids=unreadable_ids
+    )
     if manifest is None or has_errors(context.problems):
         return FailedPack(root, context.display, origin, context.problems, manifest)
     parsed_files = [(f, f.document) for f in files if f.document is not None]

@@ -55,7 +55,8 @@ def known_field_names() -> tuple[str, ...]:
 
 UNION_TAGS = frozenset(
     {*model.DOCUMENT_KINDS, "check", "yesno", "number", "scale", "text", "basic", "cloze"}
-    | {"weight-based-dose", "device-count", "PackManifest"}
+    | set(model.calculator.FORMULA_NAMES)
+    | {"PackManifest"}
 )
 
 
@@ -125,11 +126,11 @@ def _message(error: ErrorDetails, parsed: ParsedYaml, path: Path_) -> tuple[str,
         )
     if kind in {"literal_error", "enum"}:
         found = f"{where}: `{error['input']}` is not allowed here; expected {_expected(error)}"
-        raw = parsed.plain_scalars.get(path)
-        if raw is not None and isinstance(error["input"], bool):
+        word = parsed.plain_scalars.get(path)
+        if word is not None and isinstance(error["input"], bool):
             # `when: yes` reaches the model as True: say so, and how to keep the word
-            found = f"{where}: `{raw}` was read as {_read_as(error['input'])}; expected {_expected(error)}"
-            return "quote-text", f'{found}; put it in quotes: "{raw}"'
+            found = f"{where}: `{word}` was read as {_read_as(error['input'])}; expected {_expected(error)}"
+            return "quote-text", f'{found}; put it in quotes: "{word}"'
         return "bad-choice", found
     if kind == "union_tag_invalid":
         context = error.get("ctx") or {}
@@ -180,7 +181,10 @@ def _named_field(parsed: ParsedYaml, path: Path_, message: str) -> Path_:
     first field its message names, not on the mapping's first line."""
     node: Any = parsed.data
     for part in path:
-        node = node[part] if isinstance(node, dict | list) else None
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int):
+            node = node[part]
     if isinstance(node, dict):
         for name in NAMED_FIELD.findall(message):
             if name in node:

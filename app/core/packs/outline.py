@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core import model
+from app.core.calc_kinds import describe
 from app.core.model.checklist import ChecklistItem
 
 RESERVED_SECTION_IDS = frozenset(
@@ -115,6 +116,8 @@ def _calculator_sections(doc: model.Calculator) -> list[OutlineSection]:
             f"Dose = weight x {calc.dose_per_kg.unit}, at most {calc.max_dose_mg:g} mg; "
             f"volume = dose / concentration; rate = volume over {calc.infusion_minutes.label.lower()}."
         )
+    elif not isinstance(calc, model.DeviceCount):
+        text = describe(calc)
     else:
         doses = ", ".join(f"{d:g}" for d in calc.allowed_doses_mg)
         text = (
