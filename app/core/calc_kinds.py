@@ -66,6 +66,11 @@ def kind_inputs(calculation: Kind) -> list[CalcInput]:
     return found
 
 
+def _quantity(spec: CalcInput, value: Decimal) -> Quantity:
+    word = spec.choice_labels[spec.choices.index(value)] if spec.choice_labels else None
+    return Quantity(spec.name, spec.label, value, spec.unit, word)
+
+
 def _out(name: str, output: Output, value: Decimal) -> Quantity:
     return Quantity(name, output.label, round_to_step(value, dec(output.step)), output.unit)
 
@@ -78,7 +83,7 @@ def _result(
     spec: Kind, v: dict[str, Decimal], results: tuple[Quantity, ...], working: list[str]
 ) -> CalcResult:
     """A result without warnings or caps; callers replace what differs."""
-    inputs = tuple(Quantity(i.name, i.label, v[i.name], i.unit) for i in kind_inputs(spec))
+    inputs = tuple(_quantity(i, v[i.name]) for i in kind_inputs(spec))
     rounding = _rounding(spec.result) if not isinstance(spec, AvailableStrengths) else ""
     return CalcResult(
         spec.formula, inputs, results, tuple(working), rounding, (), False, False, tuple(spec.references)

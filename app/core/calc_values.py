@@ -112,9 +112,11 @@ class Quantity:
     label: str
     value: Decimal
     unit: str
+    word: str | None = None
+    """How a choice is shown (`female`) instead of its value."""
 
     def text(self) -> str:
-        return f"{fmt(self.value)} {self.unit}"
+        return self.word if self.word is not None else f"{fmt(self.value)} {self.unit}"
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,10 @@ def _broken_everywhere(tmp_path: Path, data_dir: Path) -> Path:
         pack / "docs" / "protocol.yaml",
         ("title: Test protocol", "title: yes"),
         ("review_due: 2099-01-01", "review_due: 2025-01-01"),
-        ("  - text: An indication.\n    references: [ref-a]", "  - text: An indication.\n    references: [ref-aa]"),
+        (
+            "  - text: An indication.\n    references: [ref-a]",
+            "  - text: An indication.\n    references: [ref-aa]",
+        ),
         ("  - id: monitoring", "  - id: dosing"),
     )
     _edit(

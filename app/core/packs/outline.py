@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from app.core import model
 from app.core.calc_kinds import describe
 from app.core.model.checklist import ChecklistItem
+from app.core.runs.alerts import item_alerts, rule_text
 
 RESERVED_SECTION_IDS = frozenset(
     {"indications", "contraindications", "dosing", "discharge-criteria", "key-rules", "calculation", "cards"}
@@ -74,9 +75,13 @@ def _regimen_line(regimen: model.protocol.DosingRegimen) -> str:
 
 
 def _item_text(item: ChecklistItem) -> str:
-    text = item.label + (f" ({item.unit})" if isinstance(item, model.NumberItem) else "")
-    alerts = getattr(item, "alerts", [])
-    return "\n".join([f"- {text}", *(f"  - {a.message}" for a in alerts)])
+    """The item with its unit, plausible range and each alert's threshold, as a reader needs them."""
+    text = item.label
+    if isinstance(item, model.NumberItem):
+        plausible = f"{item.plausible.min:g} to {item.plausible.max:g}"
+        text += f" ({item.unit}; plausible {plausible})"
+    alerts = [f"  - {rule_text(item, a)}, {a.severity.value}: {a.message}" for a in item_alerts(item)]
+    return "\n".join([f"- {text}", *alerts])
 
 
 def _item_refs(item: ChecklistItem) -> tuple[str, ...]:
