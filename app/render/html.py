@@ -9,6 +9,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from app.core.calc import calc_inputs
+from app.core.calc_kinds import describe
 from app.core import model
 from app.core.packs.loaded import Pack
 from app.render import helpers
@@ -38,6 +40,8 @@ def environment() -> Environment:
         cloze_answer=helpers.cloze_answer,
         source_label=helpers.source_label,
         tier_labels=model.TIER_LABELS,
+        describe_calculation=describe,
+        calc_inputs=calc_inputs,
     )
     return env
 
