@@ -9,9 +9,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from app.core import model
 from app.core.calc import calc_inputs
 from app.core.calc_kinds import describe
-from app.core import model
 from app.core.packs.loaded import Pack
 from app.render import helpers
 from app.render.markdown import markdown_to_html

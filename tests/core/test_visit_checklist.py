@@ -64,7 +64,9 @@ def test_dose_checklist_still_needs_offsets() -> None:
         point["offset_minutes"] = minutes
     with pytest.raises(ValidationError, match="belongs to a checklist with `schedule: visit`"):
         model.Checklist.model_validate(_with(schedule="dose", timepoints=points))
-    assert model.Checklist.model_validate(_with(schedule="dose", timepoints=points, visit_interval_months=None))
+    assert model.Checklist.model_validate(
+        _with(schedule="dose", timepoints=points, visit_interval_months=None)
+    )
 
 
 def test_timer_lists_the_next_step_without_a_due_time() -> None:
