@@ -89,7 +89,7 @@ def test_visit_run_records_and_alerts(store: RunStore) -> None:
     store.record(run_id, "level", "lithium-level", "1.62")
     run = store.load(run_id)
     assert run is not None
-    assert [a.severity.value for a in run.alerts()][0] == "critical"
+    assert "critical" in {a.severity.value for a in run.alerts()}
     html = run_html(run)
     assert "at the visit" in html and "Dose time" not in html
 

@@ -44,7 +44,9 @@ class AnswerAlert(Strict):
 
 class Range(Strict):
     min: float
+    """Lowest plausible value (inclusive)."""
     max: float
+    """Highest plausible value (inclusive)."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Range:
@@ -55,27 +57,40 @@ class Range(Strict):
 
 class ItemBase(Strict):
     id: Id
+    """Unique within the checklist; recorded values are kept under it."""
     label: Text
+    """The question or measurement as the clinician reads it."""
     help: Text | None = None
+    """One line of guidance shown beside the item."""
     required: bool = False
+    """The run reports the item if it is left empty."""
     references: RefIds
+    """Sources of the item; needed under `validate --strict`."""
 
 
 class CheckItem(ItemBase):
     type: Literal["check"]
+    """Selects a tick box."""
 
 
 class YesNoItem(ItemBase):
     type: Literal["yesno"]
+    """Selects a yes/no question."""
     alerts: list[AnswerAlert] = Field(default_factory=list)
+    """Rules on the answer; see docs/authoring-alerts.md."""
 
 
 class NumberItem(ItemBase):
     type: Literal["number"]
+    """Selects a number with a unit."""
     unit: Text
+    """Unit of the value: `mmHg`, `mmol/L`."""
     plausible: Range
+    """Values outside this range are refused as typing errors."""
     decimals: int = Field(default=0, ge=0, le=3)
+    """Decimal places allowed (0 to 3)."""
     alerts: list[NumberAlert] = Field(default_factory=list)
+    """Threshold rules on the value; see docs/authoring-alerts.md."""
 
     @model_validator(mode="after")
     def _alerts_inside_plausible_range(self) -> NumberItem:
@@ -89,19 +104,27 @@ class NumberItem(ItemBase):
 
 class ScaleOption(Strict):
     value: int
+    """The score recorded."""
     label: Text
+    """What the score means."""
 
 
 class ScaleItem(ItemBase):
     type: Literal["scale"]
+    """Selects a scored scale."""
     scale: Text
+    """Name of the scale: `MOAA/S`, `CADSS`."""
     options: list[ScaleOption] = Field(min_length=2)
+    """Every score of the scale with its meaning."""
     alerts: list[NumberAlert] = Field(default_factory=list)
+    """Threshold rules on the score; see docs/authoring-alerts.md."""
 
 
 class TextItem(ItemBase):
     type: Literal["text"]
+    """Selects free text."""
     max_length: int = Field(default=500, ge=1, le=5000)
+    """Most characters accepted (1 to 5000)."""
 
 
 ChecklistItem = Annotated[
