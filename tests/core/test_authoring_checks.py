@@ -42,7 +42,8 @@ def test_each_authoring_problem_is_found_where_it_is(pack: Path) -> None:
     )
     _edit(
         pack / "instructions" / "lithium-patient-card.yaml",
-        "      - text: Bring your lithium record book to every visit.\n        references: [npsa-lithium-2009]\n",
+        "      - text: Bring your lithium record book to every visit.\n"
+        "        references: [npsa-lithium-2009]\n",
         "      - text: Bring your lithium record book to every visit.\n",
     )
     _edit(

@@ -21,7 +21,8 @@ class CardBase(Strict):
     id: Id
     """Unique within the deck; study progress is kept under it."""
     source: Source
-    """Where the card comes from: `document-id#section-id` (structured parts have reserved ids such as `indications`)."""
+    """Where the card comes from: `document-id#section-id` (structured parts have reserved ids such as
+    `indications`)."""
     tags: list[Id] = Field(default_factory=list)
     """Ids to group cards in study sessions."""
 

@@ -37,16 +37,18 @@ class Section(Strict):
     title: Text
     """Heading of the section."""
     body: Markdown
-    """CommonMark Markdown: paragraphs, lists, emphasis, tables and links (`doc:` links open inside the app); raw HTML is shown as text."""
+    """CommonMark Markdown: paragraphs, lists, emphasis, tables and links (`doc:` links open inside the
+    app); raw HTML is shown as text."""
     references: RefIds
-    """Ids of the references behind the section; every section needs at least one under `validate --strict`."""
+    """Ids of the references behind the section; `validate --strict` wants at least one."""
 
 
 class DocumentMeta(Strict):
     """Fields common to every document kind."""
 
     id: Id
-    """Unique within the pack; lower-case letters, digits and hyphens. Links, card sources, search and the command line use it."""
+    """Unique within the pack; lower-case letters, digits and hyphens. Links, card sources, search and the
+    command line use it."""
     title: Text
     """Title shown in lists, the reader and printouts."""
     summary: Text
@@ -56,7 +58,8 @@ class DocumentMeta(Strict):
     tags: Tags = Field(default_factory=Tags)
     """Conditions, routes, settings and topics that browse and search filter by."""
     status: Status = Field(strict=False)
-    """`draft` (shown with a banner, refused by validate --strict), `active`, or `retired` (kept for reference with a banner)."""
+    """`draft` (shown with a banner, refused by validate --strict), `active`, or `retired` (kept for
+    reference with a banner)."""
     version: Semver
     """The document's own version (1.2.0); raise it whenever its content changes."""
     last_reviewed: IsoDate
