@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-GUI_ONLY_FLAGS = {"--log-level", "--packs"}
+GUI_ONLY_FLAGS = {"--log-level", "--packs", "--author"}
 
 
 def _wants_gui(argv: list[str]) -> bool:
@@ -20,7 +20,7 @@ def _wants_gui(argv: list[str]) -> bool:
         if arg in GUI_ONLY_FLAGS:
             index += 2
             continue
-        if arg.startswith("--packs=") or arg.startswith("--log-level="):
+        if arg.startswith(("--packs=", "--log-level=", "--author=")):
             index += 1
             continue
         return False

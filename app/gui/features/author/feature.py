@@ -1,0 +1,48 @@
+"""Author mode (`protocol-desk --author PACK`): the pack is loaded like `--packs`, watched, reloaded
+when a file is saved, and its problems (with the authoring checks of `validate --strict`) listed in
+an Author tab that comes forward when the pack stops loading."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.core.distribution.signing import stale_signature
+from app.core.packs.authoring import authoring_problems
+from app.core.packs.loaded import FailedPack, Pack, PackSet
+from app.core.packs.problems import Problem
+from app.gui.features.author.panel import AuthorPanel
+from app.gui.features.author.watcher import PackWatcher
+
+if TYPE_CHECKING:
+    from app.gui.main_window import MainWindow
+
+
+def pack_problems(packs: PackSet, folder: Path) -> tuple[list[Problem], bool]:
+    """The problems of the pack in `folder` and whether it loaded."""
+    wanted = folder.resolve()
+    every: list[Pack | FailedPack] = [*packs.packs, *packs.failed]
+    for loaded in every:
+        if loaded.root.resolve() == wanted:
+            found = [*loaded.problems, *authoring_problems(loaded.root, loaded.display)]
+            return found + stale_signature(loaded.root, loaded.display), isinstance(loaded, Pack)
+    return [p for p in packs.problems if Path(p.pack).resolve() == wanted], False
+
+
+def install(window: MainWindow, folder: Path) -> AuthorPanel:
+    panel = AuthorPanel(str(folder), window)
+    panel.setObjectName("author-panel")
+    window.add_workspace(panel, "Author")
+    watcher = PackWatcher(folder, panel)
+    watcher.changed.connect(window.reload)
+
+    def refresh(packs: PackSet) -> None:
+        problems, loaded = pack_problems(packs, folder)
+        panel.show_problems(problems, loaded, datetime.now())
+        if not loaded:
+            window.show_workspace(panel)
+
+    window.packs_changed.connect(refresh)
+    panel.watcher = watcher
+    return panel
