@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, find_document, site_placeholders
+from app.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, configured_placeholders, find_document
 from app.core import model
 from app.core.packs.loaded import Pack
 from app.export.document import export_document_pdf
@@ -33,7 +33,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _write(pack: Pack, document: model.Document, args: argparse.Namespace) -> int:
-    placeholders = site_placeholders()
+    placeholders = configured_placeholders()
     if args.blank and isinstance(document, model.Checklist):
         return export_blank_checklist_pdf(pack, document, args.pdf, page_size=args.page_size)
     if isinstance(document, model.Instructions):

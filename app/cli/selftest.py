@@ -23,7 +23,7 @@ from app.cli.common import EXIT_OK, EXIT_PROBLEM, print_json
 from app.core.distribution.policy import load_configured_packs
 from app.core.packs.loaded import PackSet
 from app.core.packs.problems import Level
-from app.core.system.config import Config, load_config
+from app.core.system.config import Config, load_config, site_placeholders
 from app.core.system.paths import AppPaths, app_paths, bundled_content_dir, resources_dir
 from app.core.system.selftest import Outcome, Status, Step, StepResult, run_steps
 from app.render.html import TEMPLATES, document_html
@@ -132,7 +132,7 @@ def _search(ctx: _Context) -> Outcome:
 
 def _render(ctx: _Context) -> Outcome:
     packs = ctx.loaded()
-    placeholders = {str(k): str(v) for k, v in (ctx.config.get("placeholders") if ctx.config else {}).items()}
+    placeholders = site_placeholders(ctx.config) if ctx.config else {}
     failures: list[str] = []
     count = 0
     for pack, document in packs.documents():

@@ -50,6 +50,6 @@ def run_gui(argv: list[str]) -> int:
     if args.author is not None:
         from app.gui.features.author.feature import install as install_author_mode
 
-        install_author_mode(window, args.author)
+        install_author_mode(window, args.author, window.reload)
     window.show()
     return application.exec()

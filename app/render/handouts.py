@@ -7,10 +7,11 @@ Placeholders come from the site's configuration; an unset one shows as a highlig
 from __future__ import annotations
 
 from app.core.model.instructions import Instructions
+from app.core.model.manifest import PLACEHOLDER_USE
 from app.core.packs.loaded import Pack
 from app.render.html import environment
 from app.render.theme import LIGHT, Theme
-from app.render.view import PLACEHOLDER, build_view
+from app.render.view import build_view
 
 HANDOUT_PT = 15.0
 """Large print: well above the 12 pt minimum that plain-language guidance asks for."""
@@ -22,7 +23,7 @@ def unset_placeholders(pack: Pack, document: Instructions, placeholders: dict[st
     texts = [rule.text for rule in document.key_rules]
     texts += [item.text for phase in document.phases for item in phase.items]
     texts += [section.body for section in document.sections]
-    used = {match.group(1) for text in texts for match in PLACEHOLDER.finditer(text)}
+    used = {match.group(1) for text in texts for match in PLACEHOLDER_USE.finditer(text)}
     missing = []
     for placeholder in pack.manifest.placeholders:
         if placeholder.name in used and not values.get(placeholder.name, "").strip():

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from app.core import model
 from app.core.calc import calc_inputs
-from app.core.calc_kinds import describe
+from app.core.model.formulas import describe_calculation
 from app.core.packs.loaded import Pack
 from app.render import helpers
 from app.render.markdown import markdown_to_html
@@ -40,7 +40,7 @@ def environment() -> Environment:
         cloze_answer=helpers.cloze_answer,
         source_label=helpers.source_label,
         tier_labels=model.TIER_LABELS,
-        describe_calculation=describe,
+        describe_calculation=describe_calculation,
         calc_inputs=calc_inputs,
     )
     return env

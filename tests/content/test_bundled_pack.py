@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 import pytest
@@ -14,6 +13,7 @@ from app.core.packs.loaded import FailedPack, Origin, Pack
 from app.core.packs.loader import load_pack
 from app.core.packs.outline import outline, section_ids
 from app.core.system.paths import bundled_content_dir
+from tests.conftest import CONTENT_CHECKED_ON
 
 PACK_ID = "ketamine-therapy"
 
@@ -60,7 +60,7 @@ IDENTITY_WORDS = re.compile(
 
 @pytest.fixture(scope="module")
 def pack() -> Pack:
-    loaded = load_pack(bundled_content_dir() / PACK_ID, origin=Origin.BUNDLED)
+    loaded = load_pack(bundled_content_dir() / PACK_ID, origin=Origin.BUNDLED, today=CONTENT_CHECKED_ON)
     if isinstance(loaded, FailedPack):
         details = "\n".join(f"{p.file}:{p.line}:{p.column} {p.code} {p.message}" for p in loaded.problems)
         pytest.fail(f"the bundled pack failed to load:\n{details}")
@@ -144,8 +144,7 @@ def test_every_reference_is_used(pack: Pack) -> None:
 
 def test_review_dates_lie_in_the_future(pack: Pack) -> None:
     """No document is overdue for review."""
-    today = date.today()
-    overdue = [doc.id for doc in pack.documents.values() if doc.review_due <= today]
+    overdue = [doc.id for doc in pack.documents.values() if doc.review_due <= CONTENT_CHECKED_ON]
     assert overdue == []
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from app.core import model
 from app.core.calc import InputError, calc_inputs, calculate
-from app.core.calc_strengths import reachable
+from app.core.calc.strengths import reachable
 from app.core.packs.loaded import Pack
 from app.core.packs.loader import load_pack
 

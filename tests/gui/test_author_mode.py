@@ -23,7 +23,7 @@ def test_saving_a_file_reloads_and_lists_its_problems(
     pack = tmp_path / "lithium-monitoring"
     shutil.copytree(LITHIUM, pack)
     window = make_window([pack])
-    panel = install(window, pack)
+    panel = install(window, pack, window.reload)
     card = pack / "cards" / "lithium-cards.yaml"
     good = card.read_text()
     card.write_text(

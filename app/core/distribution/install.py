@@ -21,8 +21,9 @@ from typing import IO
 
 from app.core.distribution.policy import signature_problems
 from app.core.distribution.signing import SIGNATURE_FILE, is_safe_relative
+from app.core.model.manifest import MANIFEST
 from app.core.packs.loaded import FailedPack, Origin, Pack
-from app.core.packs.loader import MANIFEST, load_pack
+from app.core.packs.loader import load_pack
 from app.core.packs.problems import Problem
 from app.core.packs.semver import is_older
 from app.core.packs.yaml_reader import YamlRefused, read_yaml_bytes

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from app.core.distribution.signing import SIGNATURE_FILE
+from app.core.model.manifest import MANIFEST
 from app.core.packs.loaded import Pack
-from app.core.packs.loader import MANIFEST
 from app.core.packs.problems import Level, Problem
 
 INDEX = "cached.json"

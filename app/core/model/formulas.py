@@ -221,3 +221,41 @@ class AvailableStrengths(Strict):
 def _unit_out(output: Output, unit: str) -> None:
     if output.unit != unit:
         raise ValueError(f"`result` unit must be `{unit}` for this formula, found `{output.unit}`")
+
+
+FormulaKind = (
+    Conversion | CockcroftGault | Mosteller | Devine | AdjustedBodyWeight | DoseFromLevel | AvailableStrengths
+)
+
+
+def describe_calculation(calculation: FormulaKind) -> str:
+    """One plain sentence for the outline, search and diff: what the calculator computes and how."""
+    spec = calculation
+    if isinstance(spec, Conversion):
+        eq = spec.equivalence
+        return (
+            f"{spec.result.label} from {spec.amount.label.lower()}: {eq.from_amount:g} {spec.amount.unit} "
+            f"= {eq.to_amount:g} {spec.result.unit}."
+        )
+    if isinstance(spec, CockcroftGault):
+        return (
+            f"{spec.result.label} by Cockcroft-Gault: (140 - age) x weight x 0.85 if female, divided by "
+            f"72 x serum creatinine in mg/dL (creatinine entered in {spec.creatinine.unit})."
+        )
+    if isinstance(spec, Mosteller):
+        return f"{spec.result.label} by Mosteller: square root of height (cm) x weight (kg) / 3600."
+    if isinstance(spec, Devine):
+        return (
+            f"{spec.result.label} by Devine: 50 kg (male) or 45.5 kg (female) + 2.3 kg per inch over 5 feet."
+        )
+    if isinstance(spec, AdjustedBodyWeight):
+        return (
+            f"{spec.result.label}: ideal weight (Devine) + {spec.factor:g} x (actual weight - ideal weight)."
+        )
+    if isinstance(spec, DoseFromLevel):
+        return (
+            f"{spec.result.label}: current dose x target level / measured level, "
+            f"at most {spec.max_dose:g} {spec.current_dose.unit}."
+        )
+    stocked = ", ".join(s.label for s in spec.strengths)
+    return f"{spec.dose.label} rounded to what {stocked} make, at most {spec.max_units} {spec.unit_name}."

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from app.core.model.common import FORMAT_VERSION, Id, IsoDate, Reference, Semver, Status, Strict, Text
 
-PLACEHOLDER_PATTERN = r"^[a-z][a-z0-9_]*$"
+MANIFEST = "pack.yaml"
+"""The file that makes a folder a pack."""
+PLACEHOLDER_NAME = r"[a-z][a-z0-9_]*"
+PLACEHOLDER_PATTERN = rf"^{PLACEHOLDER_NAME}$"
+PLACEHOLDER_USE = re.compile(r"\{\{\s*(" + PLACEHOLDER_NAME + r")\s*\}\}")
+"""`{{ clinic_phone }}` in a text: the one pattern the checks, the index and the renderers share."""
 
 
 class SynonymGroup(Strict):

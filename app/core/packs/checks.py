@@ -19,11 +19,11 @@ from typing import Any, Protocol
 from app import __version__
 from app.core import model
 from app.core.model.cards import SOURCE_PATTERN
+from app.core.model.manifest import MANIFEST, PLACEHOLDER_USE
 from app.core.packs.outline import RESERVED_SECTION_IDS, section_ids
+from app.core.packs.semver import is_older
 from app.core.packs.yaml_reader import ParsedYaml, Path_, Position
 
-PLACEHOLDER_USE = re.compile(r"\{\{\s*([a-z][a-z0-9_]*)\s*\}\}")
-MANIFEST = "pack.yaml"
 LINK_FIELDS = ("see_also", "related_protocols")
 SOURCE = re.compile(SOURCE_PATTERN)
 
@@ -75,10 +75,6 @@ class PackNames:
 def _ids(items: Any, key: str) -> set[str]:
     listed = items if isinstance(items, list) else []
     return {item[key] for item in listed if isinstance(item, dict) and isinstance(item.get(key), str)}
-
-
-def _version_tuple(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("-", 1)[0].split("."))
 
 
 def _walk(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
@@ -273,7 +269,7 @@ def _check_manifest(manifest: model.PackManifest | None, names: PackNames, repor
     if names.references is None:
         message = "references and placeholders in documents were not checked: pack.yaml cannot be read"
         report(MANIFEST, Position(1, 1), "not-checked", message, True)
-    if manifest is not None and _version_tuple(manifest.min_app_version) > _version_tuple(__version__):
+    if manifest is not None and is_older(__version__, manifest.min_app_version):
         report(
             MANIFEST,
             Position(1, 1),

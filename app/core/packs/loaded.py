@@ -83,6 +83,15 @@ class PackSet:
     def pack(self, pack_id: str) -> Pack | None:
         return next((p for p in self.packs if p.id == pack_id), None)
 
+    def acronyms(self) -> frozenset[str]:
+        """The packs' own single-word abbreviations, lower case (`iv`, `trd`): labels show them upper case."""
+        return frozenset(
+            entry.short.lower()
+            for pack in self.packs
+            for entry in pack.manifest.abbreviations
+            if entry.short.isalnum()
+        )
+
     @property
     def content_hash(self) -> str:
         return ",".join(f"{p.id}:{p.content_hash}" for p in self.packs)

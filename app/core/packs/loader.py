@@ -17,6 +17,7 @@ from typing import TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from app.core import model
+from app.core.model.manifest import MANIFEST
 from app.core.packs.checks import ContentFile, PackNames, check_pack
 from app.core.packs.loaded import FailedPack, Origin, Pack
 from app.core.packs.messages import findings
@@ -25,7 +26,6 @@ from app.core.packs.yaml_reader import MAX_FILE_BYTES, ParsedYaml, Position, Yam
 
 START = Position(1, 1)
 
-MANIFEST = "pack.yaml"
 T = TypeVar("T")
 CLAIMED_ID = re.compile(r"^id:\s*[\"']?([A-Za-z0-9_-]+)", re.MULTILINE)
 MAX_FILES = 20_000

@@ -7,11 +7,11 @@ reserved ids, so that search hits, study cards and links can point at them like 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from app.core import model
-from app.core.calc_kinds import describe
 from app.core.model.checklist import ChecklistItem
-from app.core.runs.alerts import item_alerts, rule_text
+from app.core.model.formulas import describe_calculation
 
 RESERVED_SECTION_IDS = frozenset(
     {"indications", "contraindications", "dosing", "discharge-criteria", "key-rules", "calculation", "cards"}
@@ -74,13 +74,28 @@ def _regimen_line(regimen: model.protocol.DosingRegimen) -> str:
     return "- " + "; ".join(parts)
 
 
+THRESHOLD_WORDS = ("at_least", "above", "at_most", "below")
+
+
+def _rule(item: ChecklistItem, alert: Any) -> str:
+    """`above 1.5 mmol/L`, `if yes`: read from whichever threshold field the rule sets (the alert
+    format is its own module's; only its words are needed here)."""
+    unit = f" {item.unit}" if isinstance(item, model.NumberItem) else ""
+    for word in THRESHOLD_WORDS:
+        value = getattr(alert, word, None)
+        if isinstance(value, int | float):
+            return f"{word.replace('_', ' ')} {value:g}{unit}"
+    when = getattr(alert, "when", None)
+    return f"if {when}" if when else "when its rule holds"
+
+
 def _item_text(item: ChecklistItem) -> str:
     """The item with its unit, plausible range and each alert's threshold, as a reader needs them."""
     text = item.label
     if isinstance(item, model.NumberItem):
         plausible = f"{item.plausible.min:g} to {item.plausible.max:g}"
         text += f" ({item.unit}; plausible {plausible})"
-    alerts = [f"  - {rule_text(item, a)}, {a.severity.value}: {a.message}" for a in item_alerts(item)]
+    alerts = [f"  - {_rule(item, a)}, {a.severity.value}: {a.message}" for a in getattr(item, "alerts", [])]
     return "\n".join([f"- {text}", *alerts])
 
 
@@ -122,7 +137,7 @@ def _calculator_sections(doc: model.Calculator) -> list[OutlineSection]:
             f"volume = dose / concentration; rate = volume over {calc.infusion_minutes.label.lower()}."
         )
     elif not isinstance(calc, model.DeviceCount):
-        text = describe(calc)
+        text = describe_calculation(calc)
     else:
         doses = ", ".join(f"{d:g}" for d in calc.allowed_doses_mg)
         text = (

@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
+from app.core.model.manifest import MANIFEST
 from app.core.packs.loaded import FailedPack, Origin, Pack, PackSet
-from app.core.packs.loader import MANIFEST, load_pack
+from app.core.packs.loader import load_pack
 from app.core.packs.problems import Level, Problem
 from app.core.packs.semver import is_older
 from app.core.system.paths import app_paths, bundled_content_dir, env_pack_folders

@@ -63,6 +63,16 @@ class KeySpec:
     description: str
 
 
+TEXT_SIZE_MIN, TEXT_SIZE_DEFAULT, TEXT_SIZE_MAX = 8, 11, 28
+"""Document text size in points: the settings box, the zoom keys and the validator share these."""
+THEME_CHOICES = {
+    "system": "Follow the system",
+    "light": "Light",
+    "dark": "Dark",
+    "high-contrast": "High contrast",
+}
+"""Theme setting values and the words the Settings dialog shows for them."""
+
 KEYS = {
     spec.name: spec
     for spec in (
@@ -79,10 +89,13 @@ KEYS = {
         KeySpec(
             "checklists.retention_days", 30, _int_between(1, 3650), "Days to keep completed checklist runs."
         ),
-        KeySpec("display.text_size", 11, _int_between(8, 28), "Document text size in points."),
         KeySpec(
-            "display.theme", "system", _one_of("system", "light", "dark", "high-contrast"), "Colour theme."
+            "display.text_size",
+            TEXT_SIZE_DEFAULT,
+            _int_between(TEXT_SIZE_MIN, TEXT_SIZE_MAX),
+            "Document text size in points.",
         ),
+        KeySpec("display.theme", "system", _one_of(*THEME_CHOICES), "Colour theme."),
         KeySpec("study.new_cards_per_day", 20, _int_between(0, 500), "New study cards introduced per day."),
         KeySpec("logging.level", "INFO", _one_of("DEBUG", "INFO", "WARNING", "ERROR"), "Log level."),
     )
@@ -243,3 +256,8 @@ def _merge(name: str, lower: Any, upper: Any) -> Any:
     if isinstance(lower, dict) and isinstance(upper, dict):
         return {**lower, **upper}
     return upper
+
+
+def site_placeholders(config: Config) -> dict[str, str]:
+    """The site's handout values (`clinic_phone` -> `01234 567890`), as text for the renderers."""
+    return {str(key): str(value) for key, value in config.get("placeholders").items()}

@@ -16,10 +16,6 @@ DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 GENERAL = "General and other"
 
 
-def _label(tag: str) -> str:
-    return tag_label(tag)
-
-
 class BrowsePanel(QWidget):
     open_requested = Signal(str, str, str)
 
@@ -30,6 +26,7 @@ class BrowsePanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.model = QStandardItemModel(self)
+        self.acronyms: frozenset[str] = frozenset()
         self.tree.setModel(self.model)
         self.tree.activated.connect(self._activated)
         layout = QVBoxLayout(self)
@@ -38,6 +35,7 @@ class BrowsePanel(QWidget):
 
     def set_packs(self, packs: PackSet) -> None:
         self.model.clear()
+        self.acronyms = packs.acronyms()
         for pack in packs.packs:
             self.model.appendRow(self._pack_item(pack))
         if self.model.rowCount():
@@ -50,7 +48,7 @@ class BrowsePanel(QWidget):
             for condition in document.tags.conditions or [GENERAL]:
                 grouped[condition][document.kind].append(document)
         for condition in sorted(grouped, key=lambda c: (c == GENERAL, c)):
-            condition_item = _item(_label(condition) if condition != GENERAL else GENERAL)
+            condition_item = _item(tag_label(condition, self.acronyms) if condition != GENERAL else GENERAL)
             for kind in model.DOCUMENT_KINDS:
                 documents = grouped[condition].get(kind)
                 if documents:

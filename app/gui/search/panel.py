@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
@@ -12,6 +12,9 @@ from app.core.packs.loaded import PackSet
 from app.gui.search.results_model import HIT_ROLE, ResultDelegate, ResultsModel
 from app.gui.tasks import Query
 from app.render.helpers import tag_label
+
+if TYPE_CHECKING:
+    from app.core.search.results import SearchResults
 
 DEBOUNCE_MS = 10
 """Short: queries take milliseconds, and the worker skips any query a newer one has replaced."""
@@ -97,8 +100,9 @@ class SearchPanel(QWidget):
         self.facet.blockSignals(True)
         self.facet.clear()
         self.facet.addItem("All conditions and routes", None)
+        acronyms = packs.acronyms()
         for group, tag in sorted(facets):
-            self.facet.addItem(f"{group}: {tag_label(tag)}", tag)
+            self.facet.addItem(f"{group}: {tag_label(tag, acronyms)}", tag)
         self.facet.blockSignals(False)
 
     def focus_search(self) -> None:
@@ -122,7 +126,7 @@ class SearchPanel(QWidget):
         kind = KIND_FILTERS[self.kind.currentIndex()][1]
         self.query_requested.emit(Query(self.generation, text, kind, self.facet.currentData()))
 
-    def show_results(self, query: Query, results: Any) -> bool:
+    def show_results(self, query: Query, results: SearchResults | None) -> bool:
         """Show results unless a newer query was sent meanwhile; returns whether they were shown."""
         if query.generation != self.generation:
             return False
@@ -144,7 +148,7 @@ class SearchPanel(QWidget):
         else:
             self.suggestion.hide()
 
-    def _open_index(self, index: Any) -> None:
+    def _open_index(self, index: QModelIndex | QPersistentModelIndex) -> None:
         hit = index.data(HIT_ROLE)
         if hit is not None:
             self.open_requested.emit(hit.doc_id, hit.section_id, self.field.text())
@@ -170,7 +174,7 @@ class SearchPanel(QWidget):
         return super().eventFilter(watched, event)
 
 
-def _status_text(results: Any, count: int) -> str:
+def _status_text(results: SearchResults | None, count: int) -> str:
     if results is None:
         return "Search failed; see the log. Browse still works."
     if count == 0:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from app.core.search.results import SearchHit
 from app.render.helpers import KIND_LABELS
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -18,9 +19,9 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 class ResultsModel(QAbstractListModel):
     def __init__(self) -> None:
         super().__init__()
-        self.hits: list[Any] = []
+        self.hits: list[SearchHit] = []
 
-    def set_hits(self, hits: list[Any]) -> None:
+    def set_hits(self, hits: list[SearchHit]) -> None:
         self.beginResetModel()
         self.hits = list(hits)
         self.endResetModel()
@@ -41,7 +42,7 @@ class ResultsModel(QAbstractListModel):
         return None
 
 
-def meta_line(hit: Any) -> str:
+def meta_line(hit: SearchHit) -> str:
     return f"{KIND_LABELS.get(hit.kind, hit.kind)} \u00b7 {hit.pack_id} \u00b7 {hit.section_title}"
 
 
@@ -59,14 +60,14 @@ class ResultDelegate(QStyledItemDelegate):
         """Call when the hits change (the model resets)."""
         self._cache.clear()
 
-    def _document(self, option: QStyleOptionViewItem, hit: Any, selected: bool) -> QTextDocument:
+    def _document(self, option: QStyleOptionViewItem, hit: SearchHit, selected: bool) -> QTextDocument:
         key = (id(hit), option.rect.width(), selected)
         cached = self._cache.get(key)
         if cached is None:
             cached = self._cache[key] = self._layout(option, hit, selected)
         return cached
 
-    def _layout(self, option: QStyleOptionViewItem, hit: Any, selected: bool) -> QTextDocument:
+    def _layout(self, option: QStyleOptionViewItem, hit: SearchHit, selected: bool) -> QTextDocument:
         palette = option.palette
         group = QPalette.ColorGroup.Active
         text = palette.color(

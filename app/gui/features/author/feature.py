@@ -16,7 +16,9 @@ from app.gui.features.author.panel import AuthorPanel
 from app.gui.features.author.watcher import PackWatcher
 
 if TYPE_CHECKING:
-    from app.gui.main_window import MainWindow
+    from collections.abc import Callable
+
+    from app.gui.host import FeatureHost
 
 
 def pack_problems(packs: PackSet, folder: Path) -> tuple[list[Problem], bool]:
@@ -30,19 +32,21 @@ def pack_problems(packs: PackSet, folder: Path) -> tuple[list[Problem], bool]:
     return [p for p in packs.problems if Path(p.pack).resolve() == wanted], False
 
 
-def install(window: MainWindow, folder: Path) -> AuthorPanel:
-    panel = AuthorPanel(str(folder), window)
+def install(host: FeatureHost, folder: Path, reload: Callable[[], object]) -> AuthorPanel:
+    """Not among the features every window gets: the shell installs it for `--author`, with the
+    window's reload (which no feature otherwise needs)."""
+    panel = AuthorPanel(str(folder), host.widget)
     panel.setObjectName("author-panel")
-    window.add_workspace(panel, "Author")
+    host.add_workspace(panel, "Author")
     watcher = PackWatcher(folder, panel)
-    watcher.changed.connect(window.reload)
+    watcher.changed.connect(reload)
 
     def refresh(packs: PackSet) -> None:
         problems, loaded = pack_problems(packs, folder)
         panel.show_problems(problems, loaded, datetime.now())
         if not loaded:
-            window.show_workspace(panel)
+            host.show_workspace(panel)
 
-    window.packs_changed.connect(refresh)
+    host.on_packs_changed(refresh)
     panel.watcher = watcher
     return panel

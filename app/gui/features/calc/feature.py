@@ -9,20 +9,20 @@ from app.core.packs.loaded import Pack
 from app.gui.features.calc.view import CalculatorView
 
 if TYPE_CHECKING:
-    from app.gui.main_window import MainWindow
+    from app.gui.host import FeatureHost
 
 
-def install(window: MainWindow) -> None:
-    view = CalculatorView(window.reader.theme, window)
+def install(host: FeatureHost) -> None:
+    view = CalculatorView(host.theme, host.widget)
     view.setObjectName("calculator-view")
-    window.add_workspace(view, "Calculator")
+    host.add_workspace(view, "Calculator")
 
     def open_calculator(pack: Pack, document: model.Document) -> None:
         if isinstance(document, model.Calculator):
-            view.theme = window.reader.theme
+            view.theme = host.theme
             view.show_calculator(pack, document)
-            window.show_workspace(view)
+            host.show_workspace(view)
 
-    window.add_context_action(
+    host.add_context_action(
         {"calculator"}, "Open calculator", "Open this calculator with its inputs", open_calculator
     )

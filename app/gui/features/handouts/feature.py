@@ -9,20 +9,20 @@ from app.core.packs.loaded import Pack
 from app.gui.features.handouts.view import HandoutView
 
 if TYPE_CHECKING:
-    from app.gui.main_window import MainWindow
+    from app.gui.host import FeatureHost
 
 
-def install(window: MainWindow) -> None:
-    view = HandoutView(window)
+def install(host: FeatureHost) -> None:
+    view = HandoutView(host.widget)
     view.setObjectName("handout-view")
-    window.add_workspace(view, "Handout")
+    host.add_workspace(view, "Handout")
 
     def open_handout(pack: Pack, document: model.Document) -> None:
         if isinstance(document, model.Instructions):
-            view.show_handout(pack, document, window.services.placeholders())
-            window.show_workspace(view)
+            view.show_handout(pack, document, host.services.placeholders())
+            host.show_workspace(view)
 
-    window.add_context_action(
+    host.add_context_action(
         {"instructions"}, "Handout (large print)", "Open this document as a large-print handout", open_handout
     )
-    view.print_bar.saved.connect(lambda path: window.status.say(f"Saved {path}"))
+    view.print_bar.saved.connect(lambda path: host.say(f"Saved {path}"))

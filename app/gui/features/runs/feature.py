@@ -25,31 +25,31 @@ from app.render.runs import blank_checklist_html
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from app.gui.main_window import MainWindow
+    from app.gui.host import FeatureHost
 
 
 class ChecklistRuns(QObject):
-    """The feature's state; a child of the window, so scripts and tests find it with findChild."""
+    """The feature's state; a child of the host.widget, so scripts and tests find it with findChild."""
 
-    def __init__(self, window: MainWindow, clock: Clock = utc_now) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: FeatureHost, clock: Clock = utc_now) -> None:
+        super().__init__(host.widget)
+        self.host = host
         self.clock = clock
-        self.store = RunStore(window.services.db, clock)
+        self.store = RunStore(host.services.db, clock)
         self.view: RunView | None = None
         self.offer: ResumeOffer | None = None
         self.offered = False
-        self.page = RunsPage(self.retention_days(), window)
-        self.blank = PrintPreview("blank checklist", window)
-        self.pages = QStackedWidget(window)
+        self.page = RunsPage(self.retention_days(), host.widget)
+        self.blank = PrintPreview("blank checklist", host.widget)
+        self.pages = QStackedWidget(host.widget)
         self.pages.addWidget(self.page)
         self.pages.addWidget(self.blank)
         self.workspace = self._workspace()
         self.page.open_requested.connect(self.open_run)
-        self.blank.print_bar.saved.connect(lambda path: window.status.say(f"Saved {path}"))
+        self.blank.print_bar.saved.connect(lambda path: host.say(f"Saved {path}"))
 
     def _workspace(self) -> QWidget:
-        workspace = QWidget(self.window)
+        workspace = QWidget(self.host.widget)
         back = QPushButton("All checklist runs", workspace)
         back.setAccessibleName("Show all checklist runs")
         back.clicked.connect(self.show_list)
@@ -63,14 +63,14 @@ class ChecklistRuns(QObject):
         return workspace
 
     def retention_days(self) -> int:
-        return int(self.window.services.config.get("checklists.retention_days"))
+        return int(self.host.services.config.get("checklists.retention_days"))
 
     # --- runs -------------------------------------------------------------------------------
     def start_from(self, pack: Pack, document: model.Document) -> None:
         """The context action: ask for a session label and dose time, then start."""
         if not isinstance(document, model.Checklist):
             return
-        dialog = StartRunDialog(document, self.clock(), self.window)
+        dialog = StartRunDialog(document, self.clock(), self.host.widget)
         if dialog.exec() == StartRunDialog.DialogCode.Accepted:
             self.begin(pack, document, dialog.session_label(), dialog.chosen_dose_time())
 
@@ -78,7 +78,7 @@ class ChecklistRuns(QObject):
         self, pack: Pack, checklist: model.Checklist, label: str, dose_time: datetime | None
     ) -> RunView:
         run_id = self.store.start(pack.id, pack.manifest.version, checklist, label, dose_time)
-        self.window.status.say(f"Checklist run started: {label}. Every entry is saved as you make it.")
+        self.host.say(f"Checklist run started: {label}. Every entry is saved as you make it.")
         return self.open_run(run_id)
 
     def open_run(self, run_id: int) -> RunView:
@@ -86,18 +86,18 @@ class ChecklistRuns(QObject):
             self.pages.removeWidget(self.view)
             self.view.ticker.stop()
             self.view.deleteLater()
-        self.view = RunView(self.store, run_id, self.window.reader.theme, self.clock, self.pages)
-        self.view.print_bar.saved.connect(lambda path: self.window.status.say(f"Saved {path}"))
+        self.view = RunView(self.store, run_id, self.host.theme, self.clock, self.pages)
+        self.view.print_bar.saved.connect(lambda path: self.host.say(f"Saved {path}"))
         self.view.changed.connect(self.refresh_list)
         self.view.set_note(self._version_note(self.view.run.info))
         self.pages.addWidget(self.view)
         self.pages.setCurrentWidget(self.view)
-        self.window.show_workspace(self.workspace)
+        self.host.show_workspace(self.workspace)
         return self.view
 
     def _version_note(self, info: RunInfo) -> str:
         """Runs keep the checklist they started with; say so when the pack now has another version."""
-        found = self.window.services.packs.find(f"{info.pack_id}/{info.checklist_id}")
+        found = self.host.services.packs.find(f"{info.pack_id}/{info.checklist_id}")
         if found is None or found[1].version == info.checklist_version:
             return ""
         return (
@@ -108,7 +108,7 @@ class ChecklistRuns(QObject):
     def show_list(self) -> None:
         self.refresh_list()
         self.pages.setCurrentWidget(self.page)
-        self.window.show_workspace(self.workspace)
+        self.host.show_workspace(self.workspace)
 
     def refresh_list(self) -> None:
         self.page.show_runs(self.store.runs())
@@ -124,13 +124,13 @@ class ChecklistRuns(QObject):
         )
         self.blank.show_printable(f"Blank checklist for paper: {document.title}", printable)
         self.pages.setCurrentWidget(self.blank)
-        self.window.show_workspace(self.workspace)
+        self.host.show_workspace(self.workspace)
 
     # --- start-up ---------------------------------------------------------------------------
     def purge(self) -> int:
         removed = self.store.purge(self.retention_days())
         if removed:
-            self.window.status.say(f"Removed {removed} completed checklist run(s) past the retention period.")
+            self.host.say(f"Removed {removed} completed checklist run(s) past the retention period.")
         return removed
 
     def offer_resume(self) -> ResumeOffer | None:
@@ -142,28 +142,28 @@ class ChecklistRuns(QObject):
         self.refresh_list()
         if not unfinished:
             return None
-        self.offer = ResumeOffer(unfinished, self.window)
+        self.offer = ResumeOffer(unfinished, self.host.widget)
         self.offer.resume_requested.connect(self.open_run)
         self.offer.show()
         return self.offer
 
 
-def install(window: MainWindow) -> None:
-    feature = ChecklistRuns(window)
+def install(host: FeatureHost) -> None:
+    feature = ChecklistRuns(host)
     feature.setObjectName("checklist-runs")
-    window.add_workspace(feature.workspace, "Checklist runs")
-    window.add_context_action(
+    host.add_workspace(feature.workspace, "Checklist runs")
+    host.add_context_action(
         {"checklist"}, "Start a checklist run", "Start a run of this checklist", feature.start_from
     )
-    window.add_context_action(
+    host.add_context_action(
         {"checklist"}, "Blank checklist for paper", "Print a blank copy of this checklist", feature.show_blank
     )
-    action = QAction("Checklist &runs", window)
+    action = QAction("Checklist &runs", host.widget)
     action.setStatusTip("Saved checklist runs: resume, print or export")
     action.triggered.connect(feature.show_list)
-    window.add_menu_action("Tools", action)
+    host.add_menu_action("Tools", action)
     feature.purge()
     # Runs keep their own copy of the checklist, so the offer need not wait for the packs; it also
     # follows packs_changed in case the window is shown only after loading.
-    window.packs_changed.connect(lambda _packs: feature.offer_resume())
+    host.on_packs_changed(lambda _packs: feature.offer_resume())
     QTimer.singleShot(0, feature.offer_resume)

@@ -28,7 +28,7 @@ from app.core.system.clock import Clock
 from app.gui.features.study.workspace import StudyWorkspace
 
 if TYPE_CHECKING:
-    from app.gui.main_window import MainWindow
+    from app.gui.host import FeatureHost
 
 DOCUMENT_KINDS = {"protocol", "checklist", "instructions", "calculator"}
 STUDY_DOCUMENT = "Study this document"
@@ -37,33 +37,33 @@ FILE_FILTER = "Study progress (*.json)"
 
 
 class StudyFeature(QObject):
-    def __init__(self, window: MainWindow, now: Clock = system_clock) -> None:
-        super().__init__(window)
+    def __init__(self, host: FeatureHost, now: Clock = system_clock) -> None:
+        super().__init__(host.widget)
         self.setObjectName("study-feature")
-        self.window = window
-        self.store = StudyStore(window.services.db, now)
+        self.host = host
+        self.store = StudyStore(host.services.db, now)
         self.items: list[StudyItem] = []
         self.decks: list[Deck] = [Deck()]
         self.deck = Deck()
         self._synced: PackSet | None = None
-        self.workspace = StudyWorkspace(self.source_title, window)
+        self.workspace = StudyWorkspace(self.source_title, host.widget)
         self._connect()
 
     def _connect(self) -> None:
         session, progress_view = self.workspace.session, self.workspace.progress
         session.deck_chosen.connect(self.start)
-        session.show_source.connect(lambda doc, section: self.window.open_document(doc, section, ""))
+        session.show_source.connect(lambda doc, section: self.host.open_document(doc, section, ""))
         session.answered.connect(self.refresh_progress)
         progress_view.export_requested.connect(self.export_progress)
         progress_view.import_requested.connect(self.import_progress)
         self.workspace.shown.connect(self.sync)
         self.workspace.shown.connect(self.refresh_progress)
-        self.window.packs_changed.connect(lambda _packs: self.sync())
+        self.host.on_packs_changed(lambda _packs: self.sync())
 
     # --- keeping up with the packs --------------------------------------------------------------
     def sync(self, force: bool = False) -> None:
         """Bring user.db up to date with the loaded packs (once per load unless `force`)."""
-        packs = self.window.services.packs
+        packs = self.host.services.packs
         if packs is self._synced and not force:
             return
         self._synced = packs
@@ -71,7 +71,7 @@ class StudyFeature(QObject):
         self.decks = available_decks(packs, self.items)
         if report.changed:
             cards = "1 study card" if report.changed == 1 else f"{report.changed} study cards"
-            self.window.status.say(
+            self.host.say(
                 f"{cards} changed in a pack update: due again now, marked \u201ccontent changed\u201d."
             )
         self.start(self.deck)
@@ -80,9 +80,9 @@ class StudyFeature(QObject):
         """A new session over `deck` (or over all cards when that deck is gone)."""
         same = [d for d in self.decks if (d.kind, d.value) == (deck.kind, deck.value)]
         self.deck = same[0] if same else Deck()
-        limit = int(self.window.services.config.get("study.new_cards_per_day"))
+        limit = int(self.host.services.config.get("study.new_cards_per_day"))
         session = StudySession(self.store, self.deck.select(self.items), limit)
-        self.workspace.session.set_decks(self.decks, self.deck)
+        self.workspace.session.set_decks(self.decks, self.deck, self.host.services.packs.acronyms())
         self.workspace.session.set_session(session)
 
     def refresh_progress(self) -> None:
@@ -94,12 +94,12 @@ class StudyFeature(QObject):
     # --- opening ----------------------------------------------------------------------------
     def open_session(self) -> None:
         self.sync()
-        self.window.show_workspace(self.workspace)
+        self.host.show_workspace(self.workspace)
         self.workspace.show_session()
 
     def open_progress(self) -> None:
         self.sync()
-        self.window.show_workspace(self.workspace)
+        self.host.show_workspace(self.workspace)
         self.workspace.show_progress()
         self.refresh_progress()
 
@@ -107,7 +107,7 @@ class StudyFeature(QObject):
         self.sync()
         deck = document_deck(pack, document, self.items)
         if deck is None:
-            self.window.status.say(f"No study cards point to {document.title}.")
+            self.host.say(f"No study cards point to {document.title}.")
             return
         self.decks = [*self.decks, deck] if deck not in self.decks else self.decks
         self.start(deck)
@@ -119,7 +119,7 @@ class StudyFeature(QObject):
         return document_deck(pack, document, self.items) is not None
 
     def source_title(self, item: StudyItem) -> str:
-        found = self.window.services.packs.find(f"{item.pack_id}/{item.source_doc}")
+        found = self.host.services.packs.find(f"{item.pack_id}/{item.source_doc}")
         if found is None:
             return item.source
         document = found[1]
@@ -131,54 +131,58 @@ class StudyFeature(QObject):
     # --- moving progress between workstations -------------------------------------------------
     def export_progress(self) -> None:
         suggested = str(Path.home() / f"protocol-desk-study-{date.today():%Y-%m-%d}.json")
-        name, _ = QFileDialog.getSaveFileName(self.window, "Export study progress", suggested, FILE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            self.host.widget, "Export study progress", suggested, FILE_FILTER
+        )
         if not name:
             return
         try:
             cards, reviews = export_file(self.store, Path(name))
         except OSError as error:
             QMessageBox.warning(
-                self.window, "Export study progress", f"The file could not be saved:\n{error}"
+                self.host.widget, "Export study progress", f"The file could not be saved:\n{error}"
             )
             return
-        self.window.status.say(f"Exported {reviews} answers on {cards} cards to {name}")
+        self.host.say(f"Exported {reviews} answers on {cards} cards to {name}")
 
     def import_progress(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.window, "Import study progress", str(Path.home()), FILE_FILTER
+            self.host.widget, "Import study progress", str(Path.home()), FILE_FILTER
         )
         if not name:
             return
         try:
             report = import_file(self.store, Path(name))
         except TransferError as error:
-            QMessageBox.warning(self.window, "Import study progress", str(error))
+            QMessageBox.warning(self.host.widget, "Import study progress", str(error))
             return
         self.sync(force=True)
         self.refresh_progress()
         QMessageBox.information(
-            self.window,
+            self.host.widget,
             "Import study progress",
             f"Added {report.reviews_added} answers ({report.reviews_skipped} were already here) "
             f"and {report.cards_added} cards.",
         )
 
 
-def _action(window: MainWindow, text: str, tip: str) -> QAction:
-    action = QAction(text, window)
+def _action(host: FeatureHost, text: str, tip: str) -> QAction:
+    action = QAction(text, host.widget)
     action.setStatusTip(tip)
     action.setToolTip(tip)
     return action
 
 
-def install(window: MainWindow) -> None:
-    feature = StudyFeature(window)
-    window.add_workspace(feature.workspace, "Study")
+def install(host: FeatureHost) -> None:
+    feature = StudyFeature(host)
+    host.add_workspace(feature.workspace, "Study")
+    for shortcut, description in feature.workspace.session.shortcuts:
+        host.register_shortcut(shortcut, description, "Study session")
     about = "Study the cards about this document"
-    window.add_context_action(
+    host.add_context_action(
         DOCUMENT_KINDS, STUDY_DOCUMENT, about, feature.study_document, feature.has_cards_for
     )
-    window.add_context_action(
+    host.add_context_action(
         {"cards"}, STUDY_CARDS, "Study the cards of this deck", feature.study_document, feature.has_cards_for
     )
     entries = (
@@ -188,6 +192,6 @@ def install(window: MainWindow) -> None:
         ("Tools", "Import study progress\u2026", "Merge study progress from a file", feature.import_progress),
     )
     for menu, text, tip, slot in entries:
-        action = _action(window, text, tip)
+        action = _action(host, text, tip)
         action.triggered.connect(slot)
-        window.add_menu_action(menu, action)
+        host.add_menu_action(menu, action)

@@ -5,7 +5,7 @@ Everything is reachable by keyboard alone. Card text is shown as plain text (nev
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
@@ -152,16 +152,20 @@ class StudySessionView(QWidget):
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        keys: list[tuple[QKeySequence | QKeySequence.StandardKey, Callable[[], None]]] = [
-            (QKeySequence(Qt.Key.Key_Space), self._space),
-            (QKeySequence.StandardKey.Undo, self.undo),
+        keys: list[tuple[QKeySequence | QKeySequence.StandardKey, Callable[[], None], str]] = [
+            (QKeySequence(Qt.Key.Key_Space), self._space, "Show the answer"),
+            (QKeySequence.StandardKey.Undo, self.undo, "Undo the last answer"),
         ]
-        keys += [(QKeySequence(str(int(rating))), partial(self.rate, rating)) for rating, _ in RATINGS]
-        self.shortcuts = []
-        for key, slot in keys:
+        keys += [
+            (QKeySequence(str(int(rating))), partial(self.rate, rating), f"Rate the card: {name}")
+            for rating, name in RATINGS
+        ]
+        self.shortcuts: list[tuple[QShortcut, str]] = []
+        """Each key with what it does, for Help > Keyboard shortcuts."""
+        for key, slot, description in keys:
             shortcut = QShortcut(key, self, context=context)
             shortcut.activated.connect(slot)
-            self.shortcuts.append(shortcut)
+            self.shortcuts.append((shortcut, description))
 
     # --- state ----------------------------------------------------------------------------------
     def _space(self) -> None:
@@ -176,11 +180,11 @@ class StudySessionView(QWidget):
         else:
             self.reveal()
 
-    def set_decks(self, decks: list[Deck], current: Deck) -> None:
+    def set_decks(self, decks: list[Deck], current: Deck, acronyms: Collection[str] = ()) -> None:
         self.decks = decks
         self.deck_box.clear()
         for deck in decks:
-            self.deck_box.addItem(deck_label(deck))
+            self.deck_box.addItem(deck_label(deck, acronyms))
         if current in decks:
             self.deck_box.setCurrentIndex(decks.index(current))
 
@@ -293,8 +297,8 @@ class StudySessionView(QWidget):
         return f"Nothing more to study in this deck today.\n\n{more}"
 
 
-def deck_label(deck: Deck) -> str:
+def deck_label(deck: Deck, acronyms: Collection[str] = ()) -> str:
     if deck.kind is DeckKind.TAG:
-        return f"Tag: {tag_label(deck.value)}"
+        return f"Tag: {tag_label(deck.value, acronyms)}"
     kinds = {DeckKind.PACK: "Pack: ", DeckKind.CARDS: "Card deck: ", DeckKind.DOCUMENT: "Document: "}
     return kinds.get(deck.kind, "") + deck.title

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -12,7 +13,7 @@ from app.core.distribution.updates import pack_updates, remember, store_dir
 from app.core.packs.loaded import PackSet
 
 if TYPE_CHECKING:
-    from app.gui.main_window import MainWindow
+    from app.gui.host import FeatureHost
 
 
 class ChangesDialog(QDialog):
@@ -43,14 +44,18 @@ class ChangesDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class PackUpdates:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+class PackUpdates(QObject):
+    """A child of the window named `pack-updates`, so scripts and tests find it with findChild."""
+
+    def __init__(self, host: FeatureHost) -> None:
+        super().__init__(host.widget)
+        self.setObjectName("pack-updates")
+        self.host = host
         self.diffs: list[PackDiff] = []
         self.dialog: ChangesDialog | None = None
 
     def packs_changed(self, packs: PackSet) -> None:
-        store = store_dir(self.window.services.paths.state)
+        store = store_dir(self.host.services.paths.state)
         found = pack_updates(packs, store)
         remember(packs, store)
         if found:
@@ -58,15 +63,14 @@ class PackUpdates:
             self.show()
 
     def show(self) -> None:
-        self.dialog = ChangesDialog(self.diffs, self.window)
+        self.dialog = ChangesDialog(self.diffs, self.host.widget)
         self.dialog.show()  # not modal: the clinician may be in the middle of something
 
 
-def install(window: MainWindow) -> None:
-    feature = PackUpdates(window)
-    window.packs_changed.connect(feature.packs_changed)
-    action = QAction("What changed in the packs\u2026", window)
+def install(host: FeatureHost) -> None:
+    feature = PackUpdates(host)
+    host.on_packs_changed(feature.packs_changed)
+    action = QAction("What changed in the packs\u2026", host.widget)
     action.setStatusTip("Documents and sections that changed in the last pack update")
     action.triggered.connect(feature.show)
-    window.add_menu_action("Help", action)
-    window.pack_updates = feature  # type: ignore[attr-defined]
+    host.add_menu_action("Help", action)

@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
-from app.core.calc_kinds import compute_kind, kind_inputs, number_input
-from app.core.calc_values import (
+from app.core.calc.kinds import compute_kind, kind_inputs, number_input
+from app.core.calc.values import (
     CalcInput,
     CalcResult,
     InputError,

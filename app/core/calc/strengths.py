@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from app.core.calc_values import CalcResult, InputError, Quantity, dec, fmt
+from app.core.calc.values import CalcResult, InputError, Quantity, dec, fmt
 from app.core.model.formulas import AvailableStrengths
 
 Counts = tuple[int, ...]
