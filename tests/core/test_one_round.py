@@ -103,3 +103,21 @@ def test_unquoted_yes_in_a_choice_gets_the_quoting_hint(tmp_path: Path, data_dir
     problem = next(p for p in load_pack(pack).problems if p.file == "docs/protocol.yaml")
     assert problem.code == "quote-text"
     assert 'put it in quotes: "yes"' in problem.message and "yes/no value" in problem.message
+
+
+def test_markdown_links_to_documents_and_sections_are_checked(tmp_path: Path, data_dir: Path) -> None:
+    """`[text](doc:id#section)` in a body must name a document and one of its sections."""
+    pack = tmp_path / "pack"
+    shutil.copytree(data_dir / "packs" / "good", pack)
+    _edit(
+        pack / "docs" / "protocol.yaml",
+        (
+            "keeps its `<`.",
+            "keeps its `<`. See [the cards](doc:test-crads) and [more](doc:test-protocol#dosnig).",
+        ),
+    )
+    messages = sorted(p.message for p in load_pack(pack).problems if p.code == "broken-link")
+    assert messages == [
+        "link `doc:test-crads`: no document `test-crads` in this pack; did you mean `test-cards`?",
+        "link `doc:test-protocol#dosnig`: `test-protocol` has no section `dosnig`; did you mean `dosing`?",
+    ]

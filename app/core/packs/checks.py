@@ -25,6 +25,8 @@ from app.core.packs.semver import is_older
 from app.core.packs.yaml_reader import ParsedYaml, Path_, Position
 
 LINK_FIELDS = ("see_also", "related_protocols")
+DOC_LINK = re.compile(r"\]\(doc:([^)#\s]*)(?:#([^)\s]*))?\)")
+"""A Markdown link to another document or its section: `[text](doc:id)`, `[text](doc:id#section)`."""
 SOURCE = re.compile(SOURCE_PATTERN)
 
 
@@ -210,6 +212,27 @@ def _check_links(file: ContentFile, targets: _Targets, report: Reporter) -> None
                 at((key, index), "broken-link", f"`{target}` is not a document in this pack{hint}")
 
 
+def _check_body_links(file: ContentFile, targets: _Targets, report: Reporter) -> None:
+    """`doc:` links in Markdown bodies lead somewhere: to a document, and to one of its sections."""
+    at = _At(report, file)
+    for index, section in enumerate(_list(file.data, "sections")):
+        body = section.get("body") if isinstance(section, dict) else None
+        for doc_id, part in DOC_LINK.findall(body) if isinstance(body, str) else []:
+            path = ("sections", index, "body")
+            if doc_id in targets.unreadable:
+                continue
+            if doc_id not in targets.files:
+                hint = did_you_mean(doc_id, set(targets.files))
+                at(path, "broken-link", f"link `doc:{doc_id}`: no document `{doc_id}` in this pack{hint}")
+            elif part and part not in (found := targets.sections(doc_id)):
+                hint = did_you_mean(part, found)
+                at(
+                    path,
+                    "broken-link",
+                    f"link `doc:{doc_id}#{part}`: `{doc_id}` has no section `{part}`{hint}",
+                )
+
+
 def _check_card_sources(file: ContentFile, targets: _Targets, report: Reporter) -> None:
     if file.kind != "cards":
         return
@@ -296,4 +319,5 @@ def check_pack(
         _check_values(file, names, report)
         _check_links(file, targets, report)
         _check_card_sources(file, targets, report)
+        _check_body_links(file, targets, report)
         _check_review(file, today, report)
