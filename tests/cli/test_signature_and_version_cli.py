@@ -97,3 +97,13 @@ def test_diff_is_quiet_when_versions_were_raised(
     assert "warning" not in capsys.readouterr().out
     assert main(["pack", "diff", str(old), str(old)]) == 0
     assert "warning" not in capsys.readouterr().out
+
+
+def test_list_shows_the_pack_of_each_document(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`list` has a pack column, so documents of several packs can be told apart."""
+    capsys.readouterr()
+    assert main(["list", "--packs", str(data_dir / "packs" / "lithium-monitoring")]) == 0
+    line = next(
+        row for row in capsys.readouterr().out.splitlines() if row.startswith("lithium-review-visit ")
+    )
+    assert line.split()[1] == "lithium-monitoring"

@@ -121,3 +121,13 @@ def test_markdown_links_to_documents_and_sections_are_checked(tmp_path: Path, da
         "link `doc:test-crads`: no document `test-crads` in this pack; did you mean `test-cards`?",
         "link `doc:test-protocol#dosnig`: `test-protocol` has no section `dosnig`; did you mean `dosing`?",
     ]
+
+
+def test_cloze_markup_is_not_in_the_searchable_text() -> None:
+    """A cloze card's section text reads as prose: no `{{c1::` in snippets."""
+    from app.core.packs.outline import outline
+
+    lithium = load_pack(Path(__file__).resolve().parents[1] / "data" / "packs" / "lithium-monitoring")
+    assert not isinstance(lithium, FailedPack)
+    text = outline(lithium.documents["lithium-cards"])[0].text
+    assert "aim for a level of 0.6 to 0.8 mmol/L" in text and "{{" not in text

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core import model
+from app.core.model.cards import CLOZE_PATTERN
 from app.core.model.checklist import ChecklistItem
 from app.core.model.formulas import describe_calculation
 
@@ -147,8 +148,16 @@ def _calculator_sections(doc: model.Calculator) -> list[OutlineSection]:
     return [OutlineSection("calculation", "Calculation", text, tuple(calc.references), True)]
 
 
+def _cloze_as_read(text: str) -> str:
+    """`{{c1::0.6 to 0.8::range}}` reads as `0.6 to 0.8` in search snippets and diffs."""
+    return CLOZE_PATTERN.sub(lambda match: match.group(2), text)
+
+
 def _card_sections(doc: model.CardDeck) -> list[OutlineSection]:
-    lines = [f"- {c.front} {c.back}" if isinstance(c, model.BasicCard) else f"- {c.text}" for c in doc.cards]
+    lines = [
+        f"- {c.front} {c.back}" if isinstance(c, model.BasicCard) else f"- {_cloze_as_read(c.text)}"
+        for c in doc.cards
+    ]
     return [OutlineSection("cards", "Cards", "\n".join(lines), (), True)]
 
 
