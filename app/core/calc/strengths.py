@@ -61,7 +61,7 @@ def available_strengths_result(spec: AvailableStrengths, v: dict[str, Decimal]) 
     ]
     results = (
         Quantity("dose", "Dose to give", chosen, unit),
-        *(Quantity(f"count_{fmt(dec(s.amount))}", s.label, Decimal(n), spec.unit_name) for n, s in used),
+        *(Quantity(f"count_{fmt(dec(s.amount))}", s.label, Decimal(n), "") for n, s in used),
         Quantity("units", f"Total {spec.unit_name}", Decimal(total_units), spec.unit_name),
     )
     warnings = _warnings(spec, requested, chosen, unit)

@@ -116,7 +116,7 @@ class Quantity:
     """How a choice is shown (`female`) instead of its value."""
 
     def text(self) -> str:
-        return self.word if self.word is not None else f"{fmt(self.value)} {self.unit}"
+        return self.word if self.word is not None else f"{fmt(self.value)} {self.unit}".rstrip()
 
 
 @dataclass(frozen=True)
