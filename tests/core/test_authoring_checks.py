@@ -21,8 +21,14 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 @pytest.fixture
 def pack(tmp_path: Path) -> Path:
+    """A copy of the lithium pack set up as an author outside the repository would have it."""
     folder = tmp_path / "lithium-monitoring"
     shutil.copytree(LITHIUM, folder)
+    assert main(["schema", "--write", str(folder)]) == 0
+    for path in folder.rglob("*.yaml"):
+        target = "pack.schema.json" if path.parent == folder else "../pack.schema.json"
+        first, rest = path.read_text().split("\n", 1)
+        path.write_text(f"{first.split('=', 1)[0]}={target}\n{rest}")
     return folder
 
 
@@ -91,3 +97,16 @@ def test_a_dose_line_with_a_less_than_sign_is_not_html(pack: Path) -> None:
         "If wt <50 kg, aim for a plasma level",
     )
     assert authoring_problems(pack) == []
+
+
+def test_schema_line_that_points_nowhere_is_reported(pack: Path) -> None:
+    """A copied pack whose schema line no longer resolves is flagged with how to fix it."""
+    (pack / "pack.schema.json").unlink()
+    _edit(pack / "pack.yaml", "$schema=pack.schema.json", "$schema=../../resources/schema/pack.schema.json")
+    found = [p for p in authoring_problems(pack) if p.code == "schema-missing"]
+    assert len(found) == len(list(pack.rglob("*.yaml"))) and ("pack.yaml", 1) in [
+        (p.file, p.line) for p in found
+    ]
+    assert "schema --write" in found[0].message
+    main(["schema", "--write", str(pack)])
+    assert [p.file for p in authoring_problems(pack) if p.code == "schema-missing"] == ["pack.yaml"]

@@ -3,7 +3,8 @@ be unfinished. Each finding is a warning here (strict makes it an error):
 
 - a section or an instruction without a reference (every statement needs a source);
 - a reference in pack.yaml that no document cites (a source that supports nothing, or a typo);
-- raw HTML in a Markdown body (it is shown as text, never interpreted, so it is a mistake).
+- raw HTML in a Markdown body (it is shown as text, never interpreted, so it is a mistake);
+- a schema line that points at no file (the editor then checks nothing, silently).
 
 They read the files again rather than the loaded pack, so that they also run on a pack that failed.
 """
@@ -23,15 +24,29 @@ from app.core.packs.yaml_reader import ParsedYaml, Path_, YamlRefused, read_yaml
 _HTML_FINDER = MarkdownIt("commonmark")  # html on: used only to find it, never to render
 
 
-def _files(root: Path) -> Iterator[tuple[str, ParsedYaml]]:
+SCHEMA_LINE = "# yaml-language-server: $schema="
+
+
+def _files(root: Path) -> Iterator[tuple[Path, str, ParsedYaml]]:
     for path in sorted(root.rglob("*.y*ml")):
         relative = path.relative_to(root)
         if any(part.startswith(".") for part in relative.parts) or path.is_symlink():
             continue
         try:
-            yield relative.as_posix(), read_yaml_bytes(path.read_bytes())
+            yield path, relative.as_posix(), read_yaml_bytes(path.read_bytes())
         except (OSError, YamlRefused):
             continue  # the loader reports these
+
+
+def _schema_missing(path: Path, parsed: ParsedYaml) -> str | None:
+    """The schema line's target when it is a local path that does not exist."""
+    first = parsed.text.split("\n", 1)[0].strip()
+    if not first.startswith(SCHEMA_LINE):
+        return None  # the loader already warns about a missing line
+    target = first.removeprefix(SCHEMA_LINE).strip()
+    if not target or "://" in target or (path.parent / target).is_file():
+        return None
+    return target
 
 
 def _list(data: Any, key: str) -> list[Any]:
@@ -98,7 +113,14 @@ def authoring_problems(root: Path, display: str | None = None) -> list[Problem]:
         position = parsed.position_of(path)
         problems.append(Problem(shown, relpath, position.line, position.column, Level.WARNING, code, message))
 
-    for relpath, parsed in _files(root):
+    for file_path, relpath, parsed in _files(root):
+        missing = _schema_missing(file_path, parsed)
+        if missing is not None:
+            message = (
+                f"the schema line points at `{missing}`, which does not exist, so the editor checks nothing; "
+                f"run `protocol-desk schema --write {shown}` and point at pack.schema.json"
+            )
+            problems.append(Problem(shown, relpath, 1, 1, Level.WARNING, "schema-missing", message))
         if relpath == MANIFEST:
             manifest = parsed
             continue

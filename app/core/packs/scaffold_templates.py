@@ -52,8 +52,8 @@ sections:
   - id: overview
     title: Overview
     body: |
-      Write the section in Markdown: paragraphs, lists and **bold**. Link to another document
-      with [its title](doc:other-document-id) or to a section with (doc:other-id#section-id).
+      Write the section in Markdown: paragraphs, lists and **bold**. A Markdown link whose
+      target is `doc:` and a document id (with `#section-id` if wanted) opens that document.
     references: [{ref}]
 """
 )
