@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.core import model
@@ -266,3 +267,21 @@ def test_resumed_run_keeps_its_checklist_version(make_window: WindowFactory) -> 
     older = found[1].model_copy(update={"version": "0.9.0"})
     view = _feature(window, FakeClock()).begin(found[0], older, "Chair 1", None)
     assert view.note.isVisible() and "keeps version 0.9.0" in view.note.text()
+
+
+def test_visit_checklist_runs_without_a_dose_or_timer(
+    qtbot: QtBot, make_window: WindowFactory, data_dir: Path
+) -> None:
+    """A review visit asks for no dose time, shows no timer, titles steps `at the visit`, and alerts."""
+    window = make_window([data_dir / "packs" / "lithium-monitoring"])
+    found = window.services.packs.find("lithium-review-visit")
+    assert found is not None and isinstance(found[1], model.Checklist)
+    dialog = StartRunDialog(found[1], START, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.dose_time.isVisible() and dialog.chosen_dose_time() is None
+    view = _feature(window, FakeClock()).begin(found[0], found[1], "Clinic room 3", None)
+    assert view.timer_panel.isHidden()
+    assert view.groups["level"].title() == "Lithium level (at the visit)"
+    _type(qtbot, view, "level", "lithium-level", "1.62")
+    assert "toxic range" in " ".join(label.text() for label in view.alerts_box.findChildren(QLabel))
