@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
+from tests.conftest import copy_pack_for_author
 
 
 def _signed_pack(tmp_path: Path, data_dir: Path) -> Path:
-    pack = tmp_path / "pack"
-    shutil.copytree(data_dir / "packs" / "good", pack)
+    pack = copy_pack_for_author(data_dir / "packs" / "good", tmp_path / "pack")
     key = tmp_path / "keys" / "author.key"
     assert main(["pack", "keygen", str(key)]) == 0
     assert main(["pack", "sign", str(pack), "--key", str(key)]) == 0

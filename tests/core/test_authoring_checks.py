@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from app.cli.main import main
 from app.core.packs.authoring import authoring_problems
+from tests.conftest import copy_pack_for_author
 
 LITHIUM = Path(__file__).resolve().parents[1] / "data" / "packs" / "lithium-monitoring"
 
@@ -22,14 +22,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 @pytest.fixture
 def pack(tmp_path: Path) -> Path:
     """A copy of the lithium pack set up as an author outside the repository would have it."""
-    folder = tmp_path / "lithium-monitoring"
-    shutil.copytree(LITHIUM, folder)
-    assert main(["schema", "--write", str(folder)]) == 0
-    for path in folder.rglob("*.yaml"):
-        target = "pack.schema.json" if path.parent == folder else "../pack.schema.json"
-        first, rest = path.read_text().split("\n", 1)
-        path.write_text(f"{first.split('=', 1)[0]}={target}\n{rest}")
-    return folder
+    return copy_pack_for_author(LITHIUM, tmp_path / "lithium-monitoring")
 
 
 def test_finished_packs_have_no_findings(pack: Path) -> None:
