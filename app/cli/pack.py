@@ -44,6 +44,9 @@ def register(commands: Commands) -> None:
     diff.add_argument("new", type=Path, help="newer pack (folder or zip)")
     diff.add_argument("--context", type=int, default=2, help="lines of context around changes")
     diff.add_argument("--json", action="store_true", help="print JSON")
+    diff.add_argument(
+        "--summary", action="store_true", help="name each changed section and field without its line diff"
+    )
     diff.set_defaults(run=run_diff)
 
 
@@ -237,5 +240,5 @@ def run_diff(args: argparse.Namespace) -> int:
     if args.json:
         print_json({**asdict(diff), "unbumped": list(diff.unbumped)})
     else:
-        sys.stdout.write(format_diff(diff))
+        sys.stdout.write(format_diff(diff, detail=not args.summary))
     return EXIT_OK

@@ -15,6 +15,7 @@ from app.core.packs.loaded import FailedPack, Origin, Pack
 from app.core.packs.loader import load_pack
 from app.core.packs.problems import Level, Problem, has_errors
 from app.core.packs.roots import PackRoot, load_packs
+from app.core.wording import plural
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -87,5 +88,6 @@ def run(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem.format())
         errors = sum(p.severity is Level.ERROR for p in problems)
-        print(f"{checked} pack(s) checked: {errors} error(s), {len(problems) - errors} warning(s)")
+        warnings = len(problems) - errors
+        print(f"{plural(checked, 'pack')} checked: {plural(errors, 'error')}, {plural(warnings, 'warning')}")
     return EXIT_PROBLEM if has_errors(problems) else EXIT_OK

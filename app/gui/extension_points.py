@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QMenu, QTabWidget, QWidget
 
+from app.gui.dialog_queue import DialogQueue
 from app.gui.reader.context_bar import Applies, ContextAction, ContextBar, Handler
 from app.gui.shortcuts import ShortcutRegistry
 
@@ -31,6 +32,7 @@ class ExtensionPoints:
     reader: Reader
     status: StatusArea
     shortcut_registry: ShortcutRegistry
+    dialogs: DialogQueue
     packs_changed: SignalInstance
 
     @property
@@ -64,6 +66,9 @@ class ExtensionPoints:
     def add_workspace(self, widget: QWidget, title: str) -> None:
         self.workspaces.addTab(widget, title)
         self.workspaces.tabBar().setVisible(True)
+
+    def show_dialog(self, dialog: QWidget) -> None:
+        self.dialogs.show(dialog)
 
     def show_workspace(self, widget: QWidget) -> None:
         self.workspaces.setCurrentWidget(widget)

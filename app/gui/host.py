@@ -51,6 +51,9 @@ class FeatureHost(Protocol):
 
     def show_workspace(self, widget: QWidget) -> None: ...
 
+    def show_dialog(self, dialog: QWidget) -> None:
+        """A non-modal dialog, shown now or after the first-start disclaimer closes."""
+
     def add_menu_action(self, menu_title: str, action: QAction) -> None:
         """An action in File, View, Tools or Help; its shortcut, if any, is listed in Help."""
 

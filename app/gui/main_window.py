@@ -33,6 +33,7 @@ from app.gui import printing, theme
 from app.gui.actions import create_actions, install_menus
 from app.gui.browse.browse_panel import BrowsePanel
 from app.gui.browse.visits_list import VisitsList
+from app.gui.dialog_queue import DialogQueue
 from app.gui.dialogs.about import AboutDialog
 from app.gui.dialogs.disclaimer import DisclaimerDialog, acknowledgement, unacknowledged
 from app.gui.dialogs.problems import ProblemsDialog
@@ -85,6 +86,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self.resize(1280, 820)
         self.actions_ = create_actions(self)
         self.shortcut_registry = ShortcutRegistry()
+        self.dialogs = DialogQueue()
         for action in self.actions_.all():
             self.shortcut_registry.add_action(action)
         self._build_panels()
@@ -164,7 +166,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
         a.problems.triggered.connect(self.show_problems)
         a.disclaimer.triggered.connect(lambda: DisclaimerDialog(self.services.packs, False, self).exec())
         a.shortcuts.triggered.connect(lambda: ShortcutsDialog(self.shortcut_registry.entries(), self).exec())
-        a.about.triggered.connect(lambda: AboutDialog(self.services.packs, self).exec())
+        a.about.triggered.connect(lambda: AboutDialog(self.services.packs, self.services.paths, self).exec())
         a.quit.triggered.connect(self.close)
         self.search.query_requested.connect(self.run_query)
         self.search.cleared.connect(lambda: self._show_results(False))
@@ -230,14 +232,17 @@ class MainWindow(ExtensionPoints, QMainWindow):
         if self.reader.current is None:
             self.reader.show_welcome()
         self.refresh_lists()
-        self.packs_changed.emit(packs)
         if (
             self.ask_disclaimer
             and packs.packs
+            and not self.dialogs.modal_open
             and unacknowledged(packs, self.services.state.get(DISCLAIMER_KEY))
         ):
-            DisclaimerDialog(packs, True, self).exec()
-            self.services.state.set(DISCLAIMER_KEY, acknowledgement(packs))
+            self.dialogs.run_modal(DisclaimerDialog(packs, True, self), self._acknowledge)
+        self.packs_changed.emit(packs)
+
+    def _acknowledge(self) -> None:
+        self.services.state.set(DISCLAIMER_KEY, acknowledgement(self.services.packs))
 
     def index_built(self, outcome: object) -> None:
         if isinstance(outcome, str):

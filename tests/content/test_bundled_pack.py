@@ -95,9 +95,9 @@ def test_pack_loads_without_problems(pack: Pack) -> None:
 
 
 def test_pack_metadata(pack: Pack) -> None:
-    """The manifest carries version 1.0.0, a disclaimer and the placeholders the handouts need."""
+    """The manifest carries version 1.1.0, a disclaimer and the placeholders the handouts need."""
     manifest = pack.manifest
-    assert manifest.version == "1.0.0"
+    assert manifest.version == "1.1.0"
     assert "clinical judgement" in manifest.disclaimer
     placeholders = {p.name: p for p in manifest.placeholders}
     for name in (
@@ -143,9 +143,11 @@ def test_every_reference_is_used(pack: Pack) -> None:
 
 
 def test_review_dates_lie_in_the_future(pack: Pack) -> None:
-    """No document is overdue for review."""
+    """No document is overdue on the fixed check date, and none was reviewed after the pack's release."""
     overdue = [doc.id for doc in pack.documents.values() if doc.review_due <= CONTENT_CHECKED_ON]
     assert overdue == []
+    released = pack.manifest.released
+    assert all(doc.last_reviewed <= released for doc in pack.documents.values())
 
 
 def test_number_items_have_unit_and_plausible_range(pack: Pack) -> None:

@@ -2,14 +2,17 @@
 
 Sections are compared as the text a reader sees (app.core.packs.outline), with a unified diff of the
 lines. Every other field that changed (a review date, an alert threshold, a dose limit) is listed
-too, so a change that shows in no section text is never hidden. Everything returned is a frozen
-value type: the command line prints it, the desktop app shows it after an update.
+too, so a change that shows in no section text is never hidden. The authors' own change log
+(`changes` in pack.yaml) for the releases in between comes first, and references are compared by id
+with their citations, because that is what a clinician reads an update for. Everything returned is a
+frozen value type: the command line prints it, the desktop app shows it after an update.
 """
 
 from __future__ import annotations
 
 import difflib
 import json
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -18,9 +21,14 @@ from typing import Any
 from app.core import model
 from app.core.packs.loaded import Pack
 from app.core.packs.outline import OutlineSection, outline
+from app.core.packs.semver import is_older
 
 SKIPPED = frozenset({"sections"})
 """Authored sections are compared as outline sections, never as a field."""
+MANIFEST_SKIPPED = frozenset({"changes", "references"})
+"""The change log is shown as release notes and references by id, not as JSON."""
+WRAP = 100
+"""Long text fields (a disclaimer) are wrapped to this width so their diff shows the changed lines."""
 SHOWN_AS_SECTION = {
     "indications": "indications",
     "contraindications": "contraindications",
@@ -70,12 +78,22 @@ class DocumentChange:
 
 
 @dataclass(frozen=True)
+class ReleaseNote:
+    """One entry of the pack's own change log between the two versions compared."""
+
+    version: str
+    date: str
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class PackDiff:
     pack_id: str
     old_version: str
     new_version: str
     documents: tuple[DocumentChange, ...]
     manifest: tuple[FieldChange, ...]
+    notes: tuple[ReleaseNote, ...] = ()
 
     def _of(self, change: Change) -> tuple[DocumentChange, ...]:
         return tuple(d for d in self.documents if d.change is change)
@@ -152,6 +170,12 @@ def _json_lines(value: Any) -> list[str]:
     return json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True).splitlines()
 
 
+def _text_diff(old: str, new: str, context: int) -> tuple[str, ...]:
+    """A long text field as wrapped lines, so a sentence added to a disclaimer shows as that sentence."""
+    before, after = textwrap.wrap(old, WRAP), textwrap.wrap(new, WRAP)
+    return _lines(difflib.unified_diff(before, after, lineterm="", n=context))
+
+
 def field_changes(
     old: dict[str, Any], new: dict[str, Any], context: int = 2, skip: frozenset[str] = frozenset()
 ) -> tuple[FieldChange, ...]:
@@ -165,6 +189,8 @@ def field_changes(
         if isinstance(a, list | dict) or isinstance(b, list | dict):
             lines = difflib.unified_diff(_json_lines(a), _json_lines(b), lineterm="", n=context)
             diff = _lines(lines)
+        elif isinstance(a, str) and isinstance(b, str) and max(len(a), len(b)) > WRAP:
+            diff = _text_diff(a, b, context)
         changes.append(FieldChange(name, _short(a), _short(b), diff))
     return tuple(changes)
 
@@ -190,6 +216,40 @@ def _document_change(old: model.Document | None, new: model.Document | None, con
     )
 
 
+def _reference_lines(old: model.PackManifest, new: model.PackManifest) -> tuple[str, ...]:
+    """References added, removed or changed, one line each with the citation a reader recognises."""
+    before = {r.id: r for r in old.references}
+    after = {r.id: r for r in new.references}
+    lines = [f"+ {i} [{r.tier}]: {r.citation}" for i, r in after.items() if i not in before]
+    lines += [f"- {i}: {r.citation}" for i, r in before.items() if i not in after]
+    for ref_id, ref in after.items():
+        if ref_id in before and before[ref_id] != ref:
+            fields = field_changes(before[ref_id].model_dump(mode="json"), ref.model_dump(mode="json"))
+            lines.append(f"~ {ref_id} ({', '.join(f.name for f in fields)}): {ref.citation}")
+    return tuple(lines)
+
+
+def _manifest_changes(
+    old: model.PackManifest, new: model.PackManifest, context: int
+) -> tuple[FieldChange, ...]:
+    dumps = old.model_dump(mode="json"), new.model_dump(mode="json")
+    fields = list(field_changes(*dumps, context, MANIFEST_SKIPPED))
+    references = _reference_lines(old, new)
+    if references:
+        counts = f"{len(old.references)}", f"{len(new.references)}"
+        fields.append(FieldChange("references", *counts, references))
+    return tuple(fields)
+
+
+def release_notes(new: model.PackManifest, since: str) -> tuple[ReleaseNote, ...]:
+    """The change-log entries newer than `since`, up to the new version, as the authors ordered them."""
+    return tuple(
+        ReleaseNote(c.version, c.date.isoformat(), tuple(c.notes))
+        for c in new.changes
+        if is_older(since, c.version) and not is_older(new.version, c.version)
+    )
+
+
 def diff_packs(old: Pack, new: Pack, context: int = 2) -> PackDiff:
     """Compare two loaded versions of a pack (usually the installed one and an update)."""
     changes = []
@@ -197,8 +257,9 @@ def diff_packs(old: Pack, new: Pack, context: int = 2) -> PackDiff:
         a, b = old.documents.get(doc_id), new.documents.get(doc_id)
         if a is None or b is None or a != b:
             changes.append(_document_change(a, b, context))
-    manifest = field_changes(old.manifest.model_dump(mode="json"), new.manifest.model_dump(mode="json"))
-    return PackDiff(new.id, old.manifest.version, new.manifest.version, tuple(changes), manifest)
+    manifest = _manifest_changes(old.manifest, new.manifest, context)
+    notes = release_notes(new.manifest, old.manifest.version)
+    return PackDiff(new.id, old.manifest.version, new.manifest.version, tuple(changes), manifest, notes)
 
 
 # Text --------------------------------------------------------------------------------------------
@@ -212,31 +273,54 @@ def _field_text(change: FieldChange, indent: str, label: str = "") -> list[str]:
     return [f"{indent}{label}{change.name}:", *(f"{indent}    {line}" for line in change.diff)]
 
 
-def _document_text(doc: DocumentChange) -> list[str]:
+def _document_text(doc: DocumentChange, detail: bool) -> list[str]:
     versions = f"{doc.old_version or '-'} -> {doc.new_version or '-'}"
     lines = [f"{_MARK[doc.change]} {doc.kind} {doc.id}: {doc.title} ({doc.change.value}, {versions})"]
     if doc.change is Change.REMOVED:
         return lines
     for section in doc.sections:
         lines.append(f"    {_MARK[section.change]} section {section.id}: {section.title}")
-        if doc.change is Change.CHANGED:
+        if detail and doc.change is Change.CHANGED:
             lines += [f"        {line}" for line in section.diff]
     for field_change in doc.fields:
-        lines += _field_text(field_change, "    ", "field ")
+        lines += _field_text(field_change, "    ", "field ") if detail else [f"    field {field_change.name}"]
     return lines
 
 
-def format_diff(diff: PackDiff) -> str:
-    """A readable report: a summary line, then every change."""
+def _notes_text(notes: tuple[ReleaseNote, ...]) -> list[str]:
+    lines = ["", "What changed (the authors' change log):"]
+    for note in notes:
+        lines += [f"  {note.version} ({note.date})", *(f"    - {text}" for text in note.notes)]
+    return lines
+
+
+def _manifest_text(fields: tuple[FieldChange, ...], detail: bool) -> list[str]:
+    lines = ["", "pack.yaml:"]
+    for change in fields:
+        if detail or change.name == "references":
+            lines += _field_text(change, "    ")
+        else:
+            lines.append(f"    {change.name}")
+    return lines
+
+
+def format_diff(diff: PackDiff, detail: bool = True) -> str:
+    """A readable report: a summary line, the authors' change log, then every change.
+
+    Without detail, each changed section and field is named but its line diff is left out: the
+    outline of an update, for a reader who opens the sections that matter to them.
+    """
     summary = (
-        f"pack {diff.pack_id} {diff.old_version} -> {diff.new_version}: {len(diff.added)} added, "
-        f"{len(diff.removed)} removed, {len(diff.changed)} changed document(s)"
+        f"pack {diff.pack_id} {diff.old_version} -> {diff.new_version}: documents "
+        f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed"
     )
     lines = [summary]
+    if diff.notes:
+        lines += _notes_text(diff.notes)
     if diff.manifest:
-        lines += ["", "pack.yaml:"] + [line for f in diff.manifest for line in _field_text(f, "    ")]
+        lines += _manifest_text(diff.manifest, detail)
     for doc in diff.documents:
-        lines += ["", *_document_text(doc)]
+        lines += ["", *_document_text(doc, detail)]
     if diff.empty:
         lines.append("no differences")
     if diff.unbumped:

@@ -1,4 +1,4 @@
-"""`pack.yaml`: what a pack is, who publishes it, its references, synonyms and placeholders."""
+"""`pack.yaml`: what a pack is, who publishes it, its references, synonyms, placeholders and change log."""
 
 from __future__ import annotations
 
@@ -44,6 +44,17 @@ class Placeholder(Strict):
     """An example value."""
 
 
+class ChangeNote(Strict):
+    """One release in the pack's own change log, written for clinicians (what changed and why)."""
+
+    version: Semver
+    """The version this entry describes."""
+    date: IsoDate
+    """When that version was released (YYYY-MM-DD)."""
+    notes: list[Text] = Field(min_length=1)
+    """What changed and why, one line each, for clinicians."""
+
+
 class PackManifest(Strict):
     format: Literal[1] = Field(description=f"Pack format version; this app reads {FORMAT_VERSION}.")
     id: Id
@@ -76,6 +87,11 @@ class PackManifest(Strict):
     """Abbreviations that search expands."""
     placeholders: list[Placeholder] = Field(default_factory=list)
     """Values each site fills in (clinic name, phone), used in handouts as {{name}}."""
+    changes: list[ChangeNote] = Field(
+        default_factory=list,
+        description="The authors' change log, one entry per release; `pack diff` shows the entries "
+        "between the two versions compared before the section-by-section differences.",
+    )
 
     @model_validator(mode="after")
     def _unique_reference_ids(self) -> PackManifest:

@@ -19,6 +19,7 @@ from app.core.model.checklist import (
     YesNoItem,
 )
 from app.core.runs.alerts import AlertValue
+from app.core.wording import plural
 
 Raw = str | bool | int | Decimal | None
 
@@ -50,7 +51,9 @@ def parse_number(item: NumberItem, raw: Raw) -> str | None:
         raise EntryRefused(f"{text!r} is not a number. Enter {item.unit} as digits.")
     places = -int(value.as_tuple().exponent) if value != value.to_integral_value() else 0
     if places > item.decimals:
-        allowed = "whole numbers" if item.decimals == 0 else f"at most {item.decimals} decimal place(s)"
+        allowed = (
+            "whole numbers" if item.decimals == 0 else f"at most {plural(item.decimals, 'decimal place')}"
+        )
         raise EntryRefused(f"{text} {item.unit}: enter {allowed}.")
     low, high = Decimal(repr(item.plausible.min)), Decimal(repr(item.plausible.max))
     if not low <= value <= high:

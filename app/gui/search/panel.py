@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from app.core.packs.loaded import PackSet
+from app.core.wording import plural
 from app.gui.search.results_model import HIT_ROLE, ResultDelegate, ResultsModel
 from app.gui.tasks import Query
 from app.render.helpers import tag_label
@@ -180,4 +181,4 @@ def _status_text(results: SearchResults | None, count: int) -> str:
     if count == 0:
         return "No results. Try fewer words, or browse by condition."
     documents = len({hit.doc_id for hit in results.hits})
-    return f"{count} section(s) in {documents} document(s)"
+    return f"{plural(count, 'section')} in {plural(documents, 'document')}"

@@ -14,6 +14,7 @@ from app.core import model
 from app.core.packs.loaded import Pack
 from app.core.runs.store import RunInfo, RunStore
 from app.core.system.clock import Clock, utc_now
+from app.core.wording import plural
 from app.export.runs import blank_decor
 from app.gui.features.runs.run_view import RunView
 from app.gui.features.runs.runs_page import ResumeOffer, RunsPage
@@ -130,7 +131,7 @@ class ChecklistRuns(QObject):
     def purge(self) -> int:
         removed = self.store.purge(self.retention_days())
         if removed:
-            self.host.say(f"Removed {removed} completed checklist run(s) past the retention period.")
+            self.host.say(f"Removed {plural(removed, 'completed checklist run')} past the retention period.")
         return removed
 
     def offer_resume(self) -> ResumeOffer | None:
@@ -144,7 +145,7 @@ class ChecklistRuns(QObject):
             return None
         self.offer = ResumeOffer(unfinished, self.host.widget)
         self.offer.resume_requested.connect(self.open_run)
-        self.offer.show()
+        self.host.show_dialog(self.offer)
         return self.offer
 
 

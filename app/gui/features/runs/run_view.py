@@ -28,6 +28,7 @@ from app.core.runs.store import Entry, Run, RunStore
 from app.core.runs.timer import Minimum, MonitoringTimer, minimum_text
 from app.core.runs.values import EntryRefused, Raw
 from app.core.system.clock import Clock
+from app.core.wording import plural, verb
 from app.export.runs import run_decor
 from app.gui.features.runs.items import ItemRow, alert_colour, box_style, plain_label
 from app.gui.features.runs.timer_panel import TimerPanel
@@ -182,7 +183,7 @@ class RunView(QWidget):
         if state.minimum is not Minimum.NONE:
             lines.append(minimum_text(state) + ".")
         if missing:
-            lines.append(f"{len(missing)} required item(s) have no value:")
+            lines.append(f"{plural(len(missing), 'required item')} {verb(len(missing), 'has')} no value:")
             lines += [f"\u2022 {item.label}" for _, item in missing[:8]]
         answer = QMessageBox.question(self, "Finish checklist run", "\n".join(lines))
         return answer == QMessageBox.StandardButton.Yes

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.runs.store import RunInfo
+from app.core.wording import plural, verb
 from app.render.runs import local_time
 
 RUN_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -97,7 +98,8 @@ class ResumeOffer(QDialog):
         self.setWindowTitle("Unfinished checklist runs")
         self.setModal(False)
         message = QLabel(
-            f"{len(runs)} checklist run(s) were not finished. Every entry shown as saved was kept. "
+            f"{plural(len(runs), 'checklist run')} {verb(len(runs), 'was')} not finished. "
+            "Every entry shown as saved was kept. "
             "Resume one now, or later from Tools \u203a Checklist runs.",
             self,
         )

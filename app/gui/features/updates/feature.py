@@ -64,7 +64,7 @@ class PackUpdates(QObject):
 
     def show(self) -> None:
         self.dialog = ChangesDialog(self.diffs, self.host.widget)
-        self.dialog.show()  # not modal: the clinician may be in the middle of something
+        self.host.show_dialog(self.dialog)  # not modal: the clinician may be in the middle of something
 
 
 def install(host: FeatureHost) -> None:
