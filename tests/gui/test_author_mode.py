@@ -34,7 +34,7 @@ def test_saving_a_file_reloads_and_lists_its_problems(
     assert broken.file == "cards/lithium-cards.yaml" and "did you mean `target-levels`?" in broken.message
     assert window.workspaces.currentWidget() is panel
     card.write_text(good)
-    qtbot.waitUntil(lambda: "pack loaded; 0 error(s)" in panel.state.text(), timeout=20000)
+    qtbot.waitUntil(lambda: "pack loaded; 0 errors" in panel.state.text(), timeout=20000)
 
 
 def test_watcher_follows_files_replaced_by_rename(tmp_path: Path, qtbot: QtBot) -> None:

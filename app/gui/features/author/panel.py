@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from app.core.packs.problems import Level, Problem
+from app.core.wording import plural
 
 
 class AuthorPanel(QWidget):
@@ -49,5 +50,5 @@ class AuthorPanel(QWidget):
             self.table.resizeColumnToContents(column)
         errors = sum(p.severity is Level.ERROR for p in problems)
         verdict = "loaded" if loaded else "NOT loaded"
-        counts = f"{errors} error(s), {len(problems) - errors} warning(s)"
+        counts = f"{plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}"
         self.state.setText(f"Reloaded at {now:%H:%M:%S}: pack {verdict}; {counts}.")
