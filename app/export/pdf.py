@@ -23,6 +23,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from app.export.pagination import keep_together
+
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 15.0
 BAND_PT = 11.0
@@ -72,6 +74,7 @@ def _paint_pages(painter: QPainter, device: QPagedPaintDevice, html: str, decor:
     document.documentLayout().setPaintDevice(device)
     document.setHtml(html)
     document.setPageSize(body)
+    keep_together(document, body.height())
     pages = max(1, document.pageCount())
     font = _band_font(dpi)
     for number in range(pages):
