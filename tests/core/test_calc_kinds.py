@@ -156,7 +156,7 @@ def test_available_strengths(dose: str, given: str, tablets: dict[str, int]) -> 
 
 def test_fewest_units_among_equal_doses() -> None:
     """With 1, 3 and 4 unit strengths, 6 is made as 3 + 3 (two units), not 4 + 1 + 1."""
-    found = reachable([D(4), D(3), D(1)], 3)
+    found = reachable((D(4), D(3), D(1)), 3)
     assert sum(found[D(6)]) == 2
 
 

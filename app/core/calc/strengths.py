@@ -9,6 +9,7 @@ lower dose) or to the largest one not above it (`rounding: down`).
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 
 from app.core.calc.values import CalcResult, InputError, Quantity, dec, fmt
 from app.core.model.formulas import AvailableStrengths
@@ -16,8 +17,10 @@ from app.core.model.formulas import AvailableStrengths
 Counts = tuple[int, ...]
 
 
-def reachable(amounts: list[Decimal], max_units: int) -> dict[Decimal, Counts]:
-    """Each dose that 1..max_units units make, with the counts per amount that use the fewest units."""
+@cache
+def reachable(amounts: tuple[Decimal, ...], max_units: int) -> dict[Decimal, Counts]:
+    """Each dose that 1..max_units units make, with the counts per amount that use the fewest units.
+    Cached: a form recalculates on every keystroke, and the answer depends only on the pack."""
     best: dict[Decimal, Counts] = {}
     frontier: dict[Decimal, Counts] = {Decimal(0): (0,) * len(amounts)}
     for _ in range(max_units):
@@ -41,7 +44,7 @@ def _choose(requested: Decimal, doses: list[Decimal], down: bool) -> Decimal | N
 
 def available_strengths_result(spec: AvailableStrengths, v: dict[str, Decimal]) -> CalcResult:
     strengths = sorted(spec.strengths, key=lambda s: -s.amount)
-    amounts = [dec(s.amount) for s in strengths]
+    amounts = tuple(dec(s.amount) for s in strengths)
     options = reachable(amounts, spec.max_units)
     requested, unit = v["dose"], spec.dose.unit
     chosen = _choose(requested, sorted(options), spec.rounding == "down")
