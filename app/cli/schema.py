@@ -1,4 +1,5 @@
-"""`protocol-desk schema`: print the JSON Schema generated from the pack models."""
+"""`protocol-desk schema`: print the JSON Schema generated from the pack models (or, with
+`--site`, from the site file's model)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from app.cli.common import EXIT_OK, print_json
 from app.core.model import json_schema
 from app.core.packs.scaffold import SCHEMA_FILE, write_schema
 from app.core.system.paths import resources_dir
+from app.core.system.site_file import site_json_schema
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,6 +20,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--write", type=Path, metavar="DIR", help=f"write it as DIR/{SCHEMA_FILE} (beside a pack)"
     )
     where.add_argument("--path", action="store_true", help="print where this installation keeps its copy")
+    parser.add_argument("--site", action="store_true", help="the schema of the site file (site.toml) instead")
     parser.set_defaults(run=run)
 
 
@@ -27,5 +30,5 @@ def run(args: argparse.Namespace) -> int:
     elif args.write is not None:
         print(f"wrote {write_schema(args.write)}")
     else:
-        print_json(json_schema())
+        print_json(site_json_schema() if args.site else json_schema())
     return EXIT_OK

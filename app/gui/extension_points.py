@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtGui import QAction, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QTabWidget, QWidget
 
 from app.gui.dialog_queue import DialogQueue
@@ -34,6 +34,7 @@ class ExtensionPoints:
     shortcut_registry: ShortcutRegistry
     dialogs: DialogQueue
     packs_changed: SignalInstance
+    theme_changed: SignalInstance
 
     @property
     def widget(self) -> QWidget:
@@ -52,6 +53,9 @@ class ExtensionPoints:
     def on_packs_changed(self, callback: Callable[[PackSet], object]) -> None:
         self.packs_changed.connect(callback)
 
+    def on_theme_changed(self, callback: Callable[[Theme], object]) -> None:
+        self.theme_changed.connect(callback)
+
     def add_context_action(
         self,
         kinds: set[str],
@@ -64,8 +68,20 @@ class ExtensionPoints:
         self.context_bar.add(ContextAction(frozenset(kinds), label, accessible_name, handler, applies))
 
     def add_workspace(self, widget: QWidget, title: str) -> None:
-        self.workspaces.addTab(widget, title)
+        index = self.workspaces.addTab(widget, title)
         self.workspaces.tabBar().setVisible(True)
+        self.add_workspace_key(index, title)
+
+    def add_workspace_key(self, index: int, title: str) -> None:
+        """Ctrl+1 for the first workspace, Ctrl+2 for the second... listed in View and in Help."""
+        if index >= 9:
+            return
+        action = QAction(f"{title.replace('&', '')} workspace", self.widget)
+        action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        action.triggered.connect(lambda: self.workspaces.setCurrentIndex(index))
+        self.widget.addAction(action)
+        self.menus["View"].addAction(action)
+        self.shortcut_registry.add_action(action, "Workspaces")
 
     def show_dialog(self, dialog: QWidget) -> None:
         self.dialogs.show(dialog)

@@ -42,6 +42,7 @@ from app.gui.dialogs.shortcuts import ShortcutsDialog
 from app.gui.extension_points import ExtensionPoints
 from app.gui.features import installers
 from app.gui.notices import install_error_notice, show_startup_notices
+from app.gui.panel_cycle import PanelCycle
 from app.gui.reader.context_bar import ContextBar
 from app.gui.reader.document_view import DocumentPane
 from app.gui.reader.reader import Reader
@@ -65,6 +66,8 @@ class MainWindow(ExtensionPoints, QMainWindow):
     load_requested = Signal()
     packs_changed = Signal(object)
     """PackSet, after every (re)load"""
+    theme_changed = Signal(object)
+    """Theme, after the user picks another: every open view restyles itself"""
 
     def __init__(
         self,
@@ -91,6 +94,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
             self.shortcut_registry.add_action(action)
         self._build_panels()
         self.menus = install_menus(self, self.actions_)
+        self.add_workspace_key(0, "Reader")
         self._connect()
         self._start_workers()
         for install in installers():
@@ -128,7 +132,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self.lists = QStackedWidget(self)
         self.lists.addWidget(self.tabs)
         self.lists.addWidget(self.search.results)
-        left = QWidget(self)
+        self.sidebar = left = QWidget(self)
         layout = QVBoxLayout(left)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.search)
@@ -136,7 +140,11 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self.splitter = splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.workspaces)
-        splitter.setSizes([400, 880])
+        splitter.setSizes([340, 940])
+        splitter.setCollapsible(1, False)
+        self.panels = PanelCycle(
+            [self.search.field, self.lists, self.document.browser, self.document.outline]
+        )
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
         self.status = StatusArea(self)
@@ -152,6 +160,10 @@ class MainWindow(ExtensionPoints, QMainWindow):
     def _connect(self) -> None:
         a = self.actions_
         a.focus_search.triggered.connect(self.search.focus_search)
+        a.toggle_sidebar.triggered.connect(lambda: self.sidebar.setVisible(not self.sidebar.isVisible()))
+        a.next_panel.triggered.connect(lambda: self.panels.move(+1))
+        a.previous_panel.triggered.connect(lambda: self.panels.move(-1))
+        a.focus_outline.triggered.connect(self.document.focus_outline)
         a.back.triggered.connect(self.reader.back)
         a.forward.triggered.connect(self.reader.forward)
         a.bookmark.triggered.connect(self.toggle_bookmark)
@@ -326,6 +338,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
         application = QApplication.instance()
         if isinstance(application, QApplication):
             self.reader.theme = theme.apply(application, str(self.services.config.get("display.theme")))
+            self.theme_changed.emit(self.reader.theme)
 
     def _save(self, key: str, value: object) -> None:
         try:

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from app.core import model
 from app.core.calc import calc_inputs
+from app.core.links import safe_link
 from app.core.model.formulas import describe_calculation
 from app.core.packs.loaded import Pack
 from app.render import helpers
@@ -31,6 +32,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["markdown"] = lambda text: Markup(markdown_to_html(text))
+    env.filters["safe_link"] = safe_link
     env.globals.update(
         num=helpers.num,
         offset_label=helpers.offset_label,
