@@ -131,3 +131,14 @@ def test_cloze_markup_is_not_in_the_searchable_text() -> None:
     assert not isinstance(lithium, FailedPack)
     text = outline(lithium.documents["lithium-cards"])[0].text
     assert "aim for a level of 0.6 to 0.8 mmol/L" in text and "{{" not in text
+
+
+def test_manifest_without_references_does_not_flood_the_documents(tmp_path: Path, data_dir: Path) -> None:
+    """With no reference list, citations are reported as not checked, not each as unknown."""
+    pack = tmp_path / "pack"
+    shutil.copytree(data_dir / "packs" / "good", pack)
+    manifest = pack / "pack.yaml"
+    text = manifest.read_text()
+    manifest.write_text(text[: text.index("references:")] + text[text.index("synonyms:") :])
+    codes = [p.code for p in load_pack(pack).problems]
+    assert "missing-field" in codes and "not-checked" in codes and "unknown-reference" not in codes

@@ -71,7 +71,9 @@ class PackNames:
         """Read from pack.yaml's raw data, so that a manifest with its own errors still serves."""
         if not isinstance(data, dict):
             return cls(None, None)
-        return cls(_ids(data.get("references"), "id"), _ids(data.get("placeholders"), "name"))
+        listed = data.get("references")  # required: without a list, every citation would look unknown
+        references = _ids(listed, "id") if isinstance(listed, list) else None
+        return cls(references, _ids(data.get("placeholders"), "name"))
 
 
 def _ids(items: Any, key: str) -> set[str]:
@@ -289,8 +291,11 @@ def _check_review(file: ContentFile, today: date, report: Reporter) -> None:
 
 
 def _check_manifest(manifest: model.PackManifest | None, names: PackNames, report: Reporter) -> None:
-    if names.references is None:
+    if names.placeholders is None:
         message = "references and placeholders in documents were not checked: pack.yaml cannot be read"
+        report(MANIFEST, Position(1, 1), "not-checked", message, True)
+    elif names.references is None:
+        message = "references in documents were not checked: pack.yaml has no list of references"
         report(MANIFEST, Position(1, 1), "not-checked", message, True)
     if manifest is not None and is_older(__version__, manifest.min_app_version):
         report(
