@@ -53,3 +53,20 @@ def test_watcher_follows_files_replaced_by_rename(tmp_path: Path, qtbot: QtBot) 
 def test_author_flag_starts_the_window() -> None:
     """`protocol-desk --author PACK` is a window option, not a command."""
     assert _wants_gui(["--author", "some/pack"]) and _wants_gui(["--author=some/pack"])
+
+
+def test_activating_a_problem_opens_its_document(
+    tmp_path: Path, make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    """Double-click (or Enter) on a problem shows the document it is in, beside the list."""
+    pack = tmp_path / "lithium-monitoring"
+    shutil.copytree(LITHIUM, pack)
+    window = make_window([pack])
+    panel = install(window, pack, window.reload)
+    handout = pack / "instructions" / "lithium-patient-card.yaml"
+    handout.write_text(handout.read_text().replace("status: active", "status: draft", 1))
+    qtbot.waitUntil(lambda: any(p.code == "draft" for p in panel.problems), timeout=20000)
+    row = next(i for i, p in enumerate(panel.problems) if p.code == "draft")
+    item = panel.table.topLevelItem(row)
+    panel.table.itemActivated.emit(item, 0)
+    assert window.reader.current is not None and window.reader.current[1].id == "lithium-patient-card"

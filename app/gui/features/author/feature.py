@@ -41,7 +41,20 @@ def install(host: FeatureHost, folder: Path, reload: Callable[[], object]) -> Au
     watcher = PackWatcher(folder, panel)
     watcher.changed.connect(reload)
 
+    documents: dict[str, str] = {}
+    """pack-relative file -> document id, from the last load that succeeded"""
+
+    def open_file(relpath: str) -> None:
+        if relpath in documents:  # the problem's document, in the reader beside the list
+            host.open_document(documents[relpath], "", "")
+
+    panel.open_file.connect(open_file)
+
     def refresh(packs: PackSet) -> None:
+        pack = next((p for p in packs.packs if p.root.resolve() == folder.resolve()), None)
+        if pack is not None:
+            documents.clear()
+            documents.update({relpath: doc_id for doc_id, relpath in pack.files.items()})
         problems, loaded = pack_problems(packs, folder)
         panel.show_problems(problems, loaded, datetime.now())
         if not loaded:

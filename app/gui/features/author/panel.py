@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from app.core.packs.problems import Level, Problem
@@ -12,6 +12,9 @@ from app.core.wording import plural
 
 
 class AuthorPanel(QWidget):
+    open_file = Signal(str)
+    """A problem was activated (double-click or Enter): the pack-relative file it is in."""
+
     def __init__(self, folder_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.folder_text = folder_text
@@ -28,10 +31,16 @@ class AuthorPanel(QWidget):
         self.table.setAccessibleName("Problems in the watched pack")
         self.table.setHeaderLabels(["Severity", "Location", "Problem"])
         self.table.setRootIsDecorated(False)
+        self.table.itemActivated.connect(lambda item, _column: self._activated(item))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.state)
         layout.addWidget(self.table, 1)
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        index = self.table.indexOfTopLevelItem(item)
+        if 0 <= index < len(self.problems):
+            self.open_file.emit(self.problems[index].file)
 
     def show_problems(self, problems: list[Problem], loaded: bool, now: datetime) -> None:
         self.problems = problems
