@@ -82,3 +82,19 @@ def test_new_refuses_what_it_cannot_do(tmp_path: Path, capsys: pytest.CaptureFix
     assert "not empty" in capsys.readouterr().err
     assert main(["new", "document", "protocol", "p", "--pack", str(tmp_path)]) == 2
     assert "not a pack" in capsys.readouterr().err
+
+
+def test_new_pack_in_the_current_folder_and_a_document_without_a_local_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`new pack .` names the pack after the folder; a pack without its own schema copy gets
+    documents whose schema line points at the installation's schema, which exists."""
+    folder = tmp_path / "renal-dosing"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    assert main(["new", "pack", "."]) == 0
+    assert "id: renal-dosing" in (folder / "pack.yaml").read_text()
+    (folder / "pack.schema.json").unlink()
+    assert main(["new", "document", "calculator", "crcl", "--formula", "cockcroft-gault"]) == 0
+    first = (folder / "calculators" / "crcl.yaml").read_text().splitlines()[0]
+    assert Path(first.split("$schema=", 1)[1]).is_file()

@@ -20,6 +20,7 @@ from app.core.packs.loaded import Pack
 from app.core.packs.loader import load_pack
 from app.core.packs.outline import outline
 from app.core.packs.scaffold_templates import CALCULATIONS, DOCUMENTS, PACK
+from app.core.system.paths import resources_dir
 
 SCHEMA_FILE = "pack.schema.json"
 SCHEMA_LINE = "# yaml-language-server: $schema={}\n"
@@ -72,14 +73,17 @@ def _title(identifier: str) -> str:
 
 
 def _schema_line(target: Path, pack: Path) -> str:
+    """Relative to the pack's own copy of the schema; without one, the installation's copy."""
     schema = pack / SCHEMA_FILE
+    if not schema.is_file():
+        return SCHEMA_LINE.format((resources_dir() / "schema" / SCHEMA_FILE).resolve().as_posix())
     return SCHEMA_LINE.format(Path(os.path.relpath(schema, target.parent)).as_posix())
 
 
 def new_pack(folder: Path, today: date, title: str | None = None) -> list[Path]:
     """Create a pack in `folder` (which must not exist or be empty): pack.yaml, the schema and one
     draft protocol. Returns the files written."""
-    pack_id = folder.name
+    pack_id = folder.resolve().name
     _check_id(pack_id, "the pack folder's name")
     if folder.exists() and any(folder.iterdir()):
         raise ScaffoldError(f"{folder} already exists and is not empty")
@@ -127,8 +131,7 @@ def new_document(
     }
     template = DOCUMENTS["visit-checklist" if kind == "checklist" and visit else kind]
     target.parent.mkdir(parents=True, exist_ok=True)
-    schema = _schema_line(target, pack) if (pack / SCHEMA_FILE).is_file() else ""
-    target.write_text(schema + template.format(**values), encoding="utf-8")
+    target.write_text(_schema_line(target, pack) + template.format(**values), encoding="utf-8")
     return target
 
 
