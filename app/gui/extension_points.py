@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
     from app.core.packs.loaded import PackSet
+    from app.gui.print_targets import PrintTargets
+    from app.gui.printing import PrintTarget
     from app.gui.reader.reader import Reader
     from app.gui.status import StatusArea
     from app.render.theme import Theme
@@ -35,6 +37,7 @@ class ExtensionPoints:
     dialogs: DialogQueue
     packs_changed: SignalInstance
     theme_changed: SignalInstance
+    printing: PrintTargets
 
     @property
     def widget(self) -> QWidget:
@@ -67,10 +70,13 @@ class ExtensionPoints:
         """A button above documents of `kinds`; `applies(pack, document)` can narrow it further."""
         self.context_bar.add(ContextAction(frozenset(kinds), label, accessible_name, handler, applies))
 
-    def add_workspace(self, widget: QWidget, title: str) -> None:
+    def add_workspace(self, widget: QWidget, title: str, printable: PrintTarget | None = None) -> None:
+        """A tab beside the Reader; with `printable`, the window's Print and Export PDF print it."""
         index = self.workspaces.addTab(widget, title)
         self.workspaces.tabBar().setVisible(True)
         self.add_workspace_key(index, title)
+        if printable is not None:
+            self.printing.register(widget, printable)
 
     def add_workspace_key(self, index: int, title: str) -> None:
         """Ctrl+1 for the first workspace, Ctrl+2 for the second... listed in View and in Help."""
