@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import sys
 
-from app.options import split_global_options
+from app.options import WINDOW_OPTIONS_WITH_VALUES, split_global_options
 
 
 def _wants_gui(argv: list[str]) -> bool:
     """True when argv holds only options the window understands, and no command."""
-    return not split_global_options(argv)[1]
+    return not split_global_options(argv, WINDOW_OPTIONS_WITH_VALUES)[1]
 
 
 def main(argv: list[str] | None = None) -> int:

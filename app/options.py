@@ -7,16 +7,20 @@ command line uses it to find which command to import, before argparse sees the a
 from __future__ import annotations
 
 GLOBAL_OPTIONS_WITH_VALUES = frozenset({"--packs", "--log-level"})
+WINDOW_OPTIONS_WITH_VALUES = GLOBAL_OPTIONS_WITH_VALUES | {"--author"}
+"""The window also takes `--author PACK` (author mode), which no command does."""
 
 
-def split_global_options(argv: list[str]) -> tuple[list[str], list[str]]:
+def split_global_options(
+    argv: list[str], options: frozenset[str] = GLOBAL_OPTIONS_WITH_VALUES
+) -> tuple[list[str], list[str]]:
     """The leading global options with their values, and everything from the first other argument on."""
     index = 0
     while index < len(argv):
         arg = argv[index]
-        if arg in GLOBAL_OPTIONS_WITH_VALUES:
+        if arg in options:
             index += 2
-        elif arg.partition("=")[0] in GLOBAL_OPTIONS_WITH_VALUES and "=" in arg:
+        elif arg.partition("=")[0] in options and "=" in arg:
             index += 1
         else:
             break

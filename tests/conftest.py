@@ -78,3 +78,19 @@ def data_dir() -> Path:
 @pytest.fixture
 def repo_root() -> Path:
     return REPO
+
+
+def copy_pack_for_author(source: Path, target: Path) -> Path:
+    """Copy a pack out of the repository the way an author would have it: the schema written beside
+    it and every file's schema line pointing there (a repository-relative line would point nowhere)."""
+    import shutil
+
+    from app.core.packs.scaffold import write_schema
+
+    shutil.copytree(source, target)
+    write_schema(target)
+    for path in target.rglob("*.yaml"):
+        first, rest = path.read_text().split("\n", 1)
+        schema = "pack.schema.json" if path.parent == target else "../pack.schema.json"
+        path.write_text(f"{first.split('=', 1)[0]}={schema}\n{rest}")
+    return target

@@ -16,7 +16,15 @@ INPUT_FLAGS = {
     "dose_per_kg": "dose in mg/kg (weight-based-dose; the pack's default when left out)",
     "concentration": "concentration of the prepared infusion in mg/mL (weight-based-dose)",
     "infusion_minutes": "infusion time in minutes (weight-based-dose)",
-    "dose": "dose in mg (device-count)",
+    "dose": "dose (device-count in mg; available-strengths in the calculator's unit)",
+    "amount": "the value to convert (conversion)",
+    "age": "age in years (cockcroft-gault)",
+    "height": "height in cm (bsa-mosteller, ibw-devine, adjusted-body-weight)",
+    "creatinine": "serum creatinine in the calculator's unit (cockcroft-gault)",
+    "sex": "female or male, or the words the pack chose (cockcroft-gault, ibw-devine, adjusted-body-weight)",
+    "current_dose": "the current dose (dose-from-level)",
+    "measured_level": "the measured steady-state level (dose-from-level)",
+    "target_level": "the level aimed for (dose-from-level)",
 }
 
 

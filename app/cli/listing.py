@@ -36,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
         print_json(rows)
         return EXIT_OK
     width = max((len(r["id"]) for r in rows), default=2)
+    pack_width = max((len(r["pack"]) for r in rows), default=4)
     for row in rows:
-        print(f"{row['id']:<{width}}  {row['kind']:<12}  {row['title']}")
+        print(f"{row['id']:<{width}}  {row['pack']:<{pack_width}}  {row['kind']:<12}  {row['title']}")
     return EXIT_OK

@@ -27,6 +27,7 @@ COMMANDS = {
     "pack": "pack",
     "self-test": "selftest",
     "study": "study",
+    "new": "new",
 }
 """Command name -> module in app.cli. Only the module of the command being run is imported, so
 `protocol-desk search` does not pay for Qt, PDF export or signing (help imports them all)."""

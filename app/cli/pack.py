@@ -238,7 +238,7 @@ def run_diff(args: argparse.Namespace) -> int:
     if old.id != new.id:
         print(f"note: comparing different packs ({old.id} and {new.id})", file=sys.stderr)
     if args.json:
-        print_json(asdict(diff))
+        print_json({**asdict(diff), "unbumped": list(diff.unbumped)})
     else:
         sys.stdout.write(format_diff(diff, detail=not args.summary))
     return EXIT_OK

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from app.cli.common import EXIT_OK, EXIT_PROBLEM, print_json
 from app.core.distribution.policy import load_configured_packs
+from app.core.distribution.signing import stale_signature
 from app.core.model.manifest import MANIFEST
-from app.core.packs.loaded import Origin
+from app.core.packs.authoring import authoring_problems
+from app.core.packs.loaded import FailedPack, Origin, Pack
 from app.core.packs.loader import load_pack
 from app.core.packs.problems import Level, Problem, has_errors
 from app.core.packs.roots import PackRoot, load_packs
@@ -20,7 +22,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser = commands.add_parser("validate", help="check content packs and report every problem")
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="pack, folder of packs, or file")
     parser.add_argument(
-        "--strict", action="store_true", help="treat warnings (such as overdue reviews) as errors"
+        "--strict",
+        action="store_true",
+        help="treat warnings (such as overdue reviews) as errors, and run the authoring checks",
     )
     parser.add_argument("--json", action="store_true", help="print problems as JSON objects")
     parser.set_defaults(run=run)
@@ -34,7 +38,12 @@ def _pack_of(path: Path) -> Path | None:
     return None
 
 
-def _problems_for(path: Path, today: date) -> tuple[list[Problem], int]:
+def _pack_extras(root: Path, display: str, strict: bool) -> list[Problem]:
+    """What loading alone does not say: a stale signature, and under --strict the authoring checks."""
+    return stale_signature(root, display) + (authoring_problems(root, display) if strict else [])
+
+
+def _problems_for(path: Path, today: date, strict: bool) -> tuple[list[Problem], int]:
     if path.is_file():
         pack = _pack_of(path)
         if pack is None:
@@ -43,10 +52,19 @@ def _problems_for(path: Path, today: date) -> tuple[list[Problem], int]:
             ], 0
         loaded = load_pack(pack, str(pack), Origin.EXTRA, today)
         relative = path.resolve().relative_to(pack.resolve()).as_posix()
+        extras = [
+            p
+            for p in _pack_extras(pack, str(pack), strict)
+            if p.code == "stale-signature" or p.file == relative
+        ]
         chosen = [p for p in loaded.problems if p.file in {relative, MANIFEST} or not p.file]
-        return chosen, 1
+        return chosen + extras, 1
     packs = load_packs([PackRoot(path, Origin.EXTRA)], today)
-    return packs.problems, len(packs.packs) + len(packs.failed)
+    problems = list(packs.problems)
+    every: list[Pack | FailedPack] = [*packs.packs, *packs.failed]
+    for found in every:
+        problems += _pack_extras(found.root, found.display, strict)
+    return problems, len(packs.packs) + len(packs.failed)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         packs = load_configured_packs(list(args.packs), today=today)
         problems, checked = list(packs.problems), len(packs.packs) + len(packs.failed)
     for target in args.paths:
-        found, count = _problems_for(target, today)
+        found, count = _problems_for(target, today, args.strict)
         problems += found
         checked += count
         if count == 0 and not found:

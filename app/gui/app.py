@@ -20,6 +20,9 @@ def parse_gui_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="protocol-desk")
     parser.add_argument("--packs", action="append", type=Path, default=[])
     parser.add_argument("--log-level", default=None)
+    parser.add_argument(
+        "--author", type=Path, default=None, help="watch this pack folder and reload it on change"
+    )
     return parser.parse_args(argv)
 
 
@@ -49,6 +52,11 @@ def run_gui(argv: list[str]) -> int:
     application = create_application()
     from app.gui.main_window import MainWindow
 
-    window = MainWindow(extra_pack_folders=list(args.packs))
+    author = [args.author] if args.author is not None else []
+    window = MainWindow(extra_pack_folders=[*args.packs, *author])
+    if args.author is not None:
+        from app.gui.features.author.feature import install as install_author_mode
+
+        install_author_mode(window, args.author, window.reload)
     window.show()
     return application.exec()

@@ -32,7 +32,9 @@ def num(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-def offset_label(minutes: int) -> str:
+def offset_label(minutes: int | None) -> str:
+    if minutes is None:
+        return "at the visit"
     if minutes == 0:
         return "at the dose"
     direction = "before" if minutes < 0 else "after"

@@ -10,7 +10,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from app.core import model
+from app.core.calc import calc_inputs
 from app.core.links import safe_link
+from app.core.model.formulas import describe_calculation
 from app.core.packs.loaded import Pack
 from app.core.runs.alerts import severity_label
 from app.render import helpers
@@ -42,6 +44,8 @@ def environment() -> Environment:
         cloze_answer=helpers.cloze_answer,
         source_label=helpers.source_label,
         tier_labels=model.TIER_LABELS,
+        describe_calculation=describe_calculation,
+        calc_inputs=calc_inputs,
     )
     return env
 

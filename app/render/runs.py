@@ -65,7 +65,7 @@ def severity_colour(severity: Severity, theme: Theme) -> str:
 
 def _due(point: Timepoint, dose_time: datetime | None) -> str:
     when = helpers.offset_label(point.offset_minutes)
-    if dose_time is None:
+    if dose_time is None or point.offset_minutes is None:
         return when
     return f"{when}, due {local_time(dose_time + timedelta(minutes=point.offset_minutes))}"
 

@@ -58,3 +58,31 @@ def test_schema_rejects_what_the_models_reject() -> None:
     schema = json.loads(COMMITTED.read_text())
     bad = {"kind": "protocol", "id": "x", "title": "t", "version": 1.1, "bogus": 1}
     assert not jsonschema.Draft202012Validator(schema).is_valid(bad)
+
+
+def _properties(schema: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    return [
+        (name, prop, spec)
+        for name, definition in schema["$defs"].items()
+        for prop, spec in definition.get("properties", {}).items()
+    ]
+
+
+def test_every_property_has_a_description() -> None:
+    """An editor can explain every field it checks: no property of any model is undescribed."""
+    missing = [
+        f"{name}.{prop}" for name, prop, spec in _properties(json_schema()) if not spec.get("description")
+    ]
+    assert not missing, missing
+
+
+LITHIUM_FILES = sorted((REPO / "tests" / "data" / "packs" / "lithium-monitoring").rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", LITHIUM_FILES, ids=lambda p: p.name)
+def test_second_pack_validates_with_independent_validator(path: Path) -> None:
+    """The lithium pack's visit checklist and new calculator kinds pass the committed schema too."""
+    schema = json.loads(COMMITTED.read_text())
+    jsonschema.validate(
+        _jsonable(yaml.safe_load(path.read_text())), schema, cls=jsonschema.Draft202012Validator
+    )

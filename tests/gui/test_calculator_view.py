@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -62,3 +64,33 @@ def test_device_count_at_maximum_warns(make_window: WindowFactory) -> None:
     assert view.warnings.isVisible() and view.warnings.text().startswith("\u26a0 Warning:")
     view.set_value("dose", "56")
     assert "Devices: 2 devices" in view.results.text() and not view.warnings.isVisible()
+
+
+def test_named_formula_with_a_labelled_choice(
+    qtbot: QtBot, make_window: WindowFactory, data_dir: Path
+) -> None:
+    """Cockcroft-Gault in the view: sex is a choice of the pack's words, the result and working show."""
+    window = make_window([data_dir / "packs" / "lithium-monitoring"])
+    view = _open(window, "creatinine-clearance")
+    sex = next(f for f in view.fields if f.spec.name == "sex").editor
+    assert isinstance(sex, QComboBox)
+    assert [sex.itemText(i) for i in range(sex.count())] == ["Choose", "Female", "Male"]
+    for name, value in (("age", "60"), ("weight", "70"), ("creatinine", "90"), ("sex", "female")):
+        view.set_value(name, value)
+    assert view.results.text() == "Creatinine clearance: 65 mL/min"
+    assert "0.85 (female)" in view.working.text() and "Cockcroft" in view.working.text()
+    assert _unnamed(view) == []
+
+
+def test_stocked_strengths_in_the_view(qtbot: QtBot, make_window: WindowFactory, data_dir: Path) -> None:
+    """The tablet calculator names tablets, not devices or sprays."""
+    window = make_window([data_dir / "packs" / "lithium-monitoring"])
+    view = _open(window, "lithium-tablet-count")
+    view.set_value("dose", "950")
+    assert view.results.text().splitlines() == [
+        "Dose to give: 1000 mg",
+        "400 mg tablet: 2",
+        "200 mg tablet: 1",
+        "Total tablets: 3 tablets",
+    ]
+    assert view.warnings.isVisible()

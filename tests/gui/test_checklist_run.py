@@ -328,3 +328,21 @@ def test_run_list_puts_the_state_first(make_window: WindowFactory) -> None:
     assert run_text(view.run.info).startswith("\u25b6 IN PROGRESS \u2014 Chair 2, morning")
     assert view.finish(confirm=False)
     assert run_text(view.run.info).startswith("\u2714 Completed ")
+
+
+def test_visit_checklist_runs_without_a_dose_or_timer(
+    qtbot: QtBot, make_window: WindowFactory, data_dir: Path
+) -> None:
+    """A review visit asks for no dose time, shows no timer, titles steps `at the visit`, and alerts."""
+    window = make_window([data_dir / "packs" / "lithium-monitoring"])
+    found = window.services.packs.find("lithium-review-visit")
+    assert found is not None and isinstance(found[1], model.Checklist)
+    dialog = StartRunDialog(found[1], START, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.dose_time.isVisible() and dialog.chosen_dose_time() is None
+    view = _feature(window, FakeClock()).begin(found[0], found[1], "Clinic room 3", None)
+    assert view.timer_panel.isHidden()
+    assert view.groups["level"].title() == "Lithium level (at the visit)"
+    _type(qtbot, view, "level", "lithium-level", "1.62")
+    assert "toxic range" in " ".join(line.text() for line in view.summary.lines)

@@ -114,6 +114,18 @@ class PackDiff:
     def empty(self) -> bool:
         return not self.documents and not self.manifest
 
+    @property
+    def unbumped(self) -> tuple[str, ...]:
+        """Content that changed under an unchanged version: readers, caches and installs cannot
+        tell two such packs apart, so the author must raise the version."""
+        notes = []
+        if not self.empty and self.old_version == self.new_version:
+            notes.append(f"the content changed but the pack version is still {self.new_version}")
+        for doc in self.changed:
+            if doc.old_version == doc.new_version:
+                notes.append(f"document {doc.id} changed but its version is still {doc.new_version}")
+        return tuple(notes)
+
 
 # Comparing ---------------------------------------------------------------------------------------
 
@@ -311,4 +323,6 @@ def format_diff(diff: PackDiff, detail: bool = True) -> str:
         lines += ["", *_document_text(doc, detail)]
     if diff.empty:
         lines.append("no differences")
+    if diff.unbumped:
+        lines += ["", *(f"warning: {note}: raise the version" for note in diff.unbumped)]
     return "\n".join(lines) + "\n"

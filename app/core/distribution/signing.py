@@ -277,3 +277,20 @@ def verify_pack(
         _check_signature(data, key, found)
         _check_files(root, data["files"], found, loaded or {})
     return Verification(True, key_id(data["key"]), data["pack"], data["version"], found.problems)
+
+
+def stale_signature(root: Path, display: str | None = None) -> list[Problem]:
+    """For authors: files changed, added or removed since the pack was signed (no key needed).
+
+    A signature that no longer matches is a warning here (an error under `validate --strict`): the
+    author edited a signed pack and must sign it again, or a site that requires signatures will
+    refuse it. Whether the key is trusted is `pack verify`'s question, not this one."""
+    found = _Findings(display if display is not None else str(root))
+    data = _read_signature(root, found)
+    if data is None:
+        return []  # unsigned, or a signature file `pack verify` reports
+    _check_files(root, data["files"], found, {})
+    return [
+        Problem(p.pack, p.file, 1, 1, Level.WARNING, "stale-signature", f"{p.message}: sign the pack again")
+        for p in found.problems
+    ]

@@ -19,22 +19,32 @@ Source = Annotated[str, Field(pattern=SOURCE_PATTERN)]
 
 class CardBase(Strict):
     id: Id
+    """Unique within the deck; study progress is kept under it."""
     source: Source
+    """Where the card comes from: `document-id#section-id` (structured parts have reserved ids such as
+    `indications`)."""
     tags: list[Id] = Field(default_factory=list)
+    """Ids to group cards in study sessions."""
 
 
 class BasicCard(CardBase):
     type: Literal["basic"]
+    """Selects a question-and-answer card."""
     front: Text
+    """The question."""
     back: Text
+    """The answer."""
 
 
 class ClozeCard(CardBase):
     """`text` holds deletions written as {{c1::answer}} or {{c1::answer::hint}}."""
 
     type: Literal["cloze"]
+    """Selects a fill-in-the-gap card."""
     text: Text
+    """Text with gaps written as {{c1::answer}} or {{c1::answer::hint}}."""
     extra: Text | None = None
+    """Shown with the answer."""
 
     @field_validator("text")
     @classmethod
@@ -49,4 +59,6 @@ Card = Annotated[BasicCard | ClozeCard, Field(discriminator="type")]
 
 class CardDeck(DocumentMeta):
     kind: Literal["cards"]
+    """Selects this document kind."""
     cards: list[Card] = Field(min_length=1)
+    """The cards of the deck."""

@@ -14,7 +14,9 @@ from app.core.model.document import DocumentMeta
 
 class Range(Strict):
     min: float
+    """Lowest plausible value (inclusive)."""
     max: float
+    """Highest plausible value (inclusive)."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Range:
@@ -25,27 +27,40 @@ class Range(Strict):
 
 class ItemBase(Strict):
     id: Id
+    """Unique within the checklist; recorded values are kept under it."""
     label: Text
+    """The question or measurement as the clinician reads it."""
     help: Text | None = None
+    """One line of guidance shown beside the item."""
     required: bool = False
+    """The run reports the item if it is left empty."""
     references: RefIds
+    """Sources of the item; needed under `validate --strict`."""
 
 
 class CheckItem(ItemBase):
     type: Literal["check"]
+    """Selects a tick box."""
 
 
 class YesNoItem(ItemBase):
     type: Literal["yesno"]
+    """Selects a yes/no question."""
     alerts: list[AnswerAlert] = Field(default_factory=list)
+    """Rules on the answer; see docs/authoring-alerts.md."""
 
 
 class NumberItem(ItemBase):
     type: Literal["number"]
+    """Selects a number with a unit."""
     unit: Text
+    """Unit of the value: `mmHg`, `mmol/L`."""
     plausible: Range
+    """Values outside this range are refused as typing errors."""
     decimals: int = Field(default=0, ge=0, le=3)
+    """Decimal places allowed (0 to 3)."""
     alerts: list[NumberAlert] = Field(default_factory=list)
+    """Threshold rules on the value; see docs/authoring-alerts.md."""
 
     @model_validator(mode="after")
     def _alerts_inside_plausible_range(self) -> NumberItem:
@@ -60,19 +75,27 @@ class NumberItem(ItemBase):
 
 class ScaleOption(Strict):
     value: int
+    """The score recorded."""
     label: Text
+    """What the score means."""
 
 
 class ScaleItem(ItemBase):
     type: Literal["scale"]
+    """Selects a scored scale."""
     scale: Text
+    """Name of the scale: `MOAA/S`, `CADSS`."""
     options: list[ScaleOption] = Field(min_length=2)
+    """Every score of the scale with its meaning."""
     alerts: list[NumberAlert] = Field(default_factory=list)
+    """Threshold rules on the score; see docs/authoring-alerts.md."""
 
 
 class TextItem(ItemBase):
     type: Literal["text"]
+    """Selects free text."""
     max_length: int = Field(default=500, ge=1, le=5000)
+    """Most characters accepted (1 to 5000)."""
 
 
 ChecklistItem = Annotated[
@@ -81,29 +104,63 @@ ChecklistItem = Annotated[
 
 
 class Timepoint(Strict):
-    """A moment relative to the dose: negative minutes are before it."""
+    """A moment relative to the dose (negative minutes are before it), or a step of a visit."""
 
     id: Id
+    """Unique within the checklist; cards and links use it as a section id."""
     label: Text
-    offset_minutes: int = Field(ge=-1440, le=1440)
+    """Heading of the group of items: `Before the dose`, `40 minutes after`, `Bloods`."""
+    offset_minutes: int | None = Field(default=None, ge=-1440, le=1440)
+    """Minutes from the dose (negative: before it); required when `schedule` is `dose`, absent for a visit."""
     items: list[ChecklistItem] = Field(min_length=1)
+    """What is checked or recorded at this timepoint, in order."""
     references: RefIds
+    """Sources for the timepoint as a whole (items carry their own)."""
 
 
 class Checklist(DocumentMeta):
+    """Timepoints of typed items, run beside a patient: around a dose, or at a scheduled visit."""
+
     kind: Literal["checklist"]
+    """Selects this document kind."""
+    schedule: Literal["dose", "visit"] = "dose"
+    """`dose`: timepoints are minutes from a dose and a timer runs; `visit`: a review visit not tied to
+    a dose (a clinic review every few months), whose timepoints are steps without times."""
+    visit_interval_months: int | None = Field(default=None, ge=1, le=60)
+    """For a visit: how often it recurs (3, 6, 12), shown to the reader; not allowed for a dose."""
     dose_event: Text = "dose"
+    """What the timer counts from, in the reader's words: `dose`, `first spray`, `infusion start`."""
     min_monitoring_minutes: int | None = Field(default=None, ge=0, le=1440)
+    """Least time from the dose before discharge; the run shows when it is reached (dose schedule only)."""
     timepoints: list[Timepoint] = Field(min_length=1)
+    """The timepoints in time order (for a visit: in the order they are done)."""
     discharge_criteria: list[Statement] = Field(default_factory=list)
+    """Conditions that must all hold before the patient leaves."""
     related_protocols: list[Id] = Field(default_factory=list)
+    """Ids of protocol documents in the same pack that this checklist serves."""
 
     @model_validator(mode="after")
-    def _timepoints_in_order(self) -> Checklist:
+    def _timepoints_fit_schedule(self) -> Checklist:
         offsets = [t.offset_minutes for t in self.timepoints]
-        if offsets != sorted(offsets):
+        if self.schedule == "visit":
+            if any(o is not None for o in offsets) or self.min_monitoring_minutes is not None:
+                raise ValueError(
+                    "a `visit` checklist is not timed from a dose: leave out `offset_minutes` "
+                    "and `min_monitoring_minutes`"
+                )
+            return self
+        if self.visit_interval_months is not None:
+            raise ValueError("`visit_interval_months` belongs to a checklist with `schedule: visit`")
+        timed = [o for o in offsets if o is not None]
+        if len(timed) != len(offsets):
+            raise ValueError("every timepoint needs `offset_minutes` (minutes from the dose)")
+        if timed != sorted(timed):
             raise ValueError("timepoints must be listed in time order")
         return self
+
+    @property
+    def is_visit(self) -> bool:
+        return self.schedule == "visit"
 
     @model_validator(mode="after")
     def _rules_name_items_that_exist(self) -> Checklist:
@@ -135,7 +192,7 @@ def _check_rule_items(checklist: Checklist, index: int, item_id: str, alert: Num
         point, other = found
         if not isinstance(other, (NumberItem, ScaleItem)):
             raise ValueError(f"{where}: alert rule names `{ref}`, which is not a number or scale item")
-        if earlier and point.offset_minutes > here.offset_minutes:
+        if earlier and (point.offset_minutes or 0) > (here.offset_minutes or 0):
             raise ValueError(f"{where}: `{ref}` is later than this item; compare with an earlier value")
 
 

@@ -66,7 +66,9 @@ class Strict(BaseModel):
     """Base of every format model: no unknown fields, no silent type coercion, and every number
     finite (a calculator bound of `.inf` or `.nan` would make any dose pass its checks)."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, allow_inf_nan=False)
+    model_config = ConfigDict(
+        strict=True, extra="forbid", frozen=True, allow_inf_nan=False, use_attribute_docstrings=True
+    )
 
 
 class Status(StrEnum):
@@ -95,17 +97,27 @@ class Reference(Strict):
     """A source that statements in the pack cite by id."""
 
     id: Id
+    """Id that documents cite in their `references` lists: `nice-cg185`."""
     citation: Text
+    """The full citation as a reader would look it up."""
     tier: EvidenceTier = Field(strict=False)
+    """Evidence tier: A regulator or product label; B peer-reviewed study or guideline; C secondary source."""
     url: Link | None = None
+    """Where the source can be read, if public."""
     doi: Text | None = None
+    """Digital Object Identifier, without the https://doi.org/ prefix."""
     pmid: Text | None = None
+    """PubMed id, quoted so it stays text: "1244564"."""
     accessed: IsoDate | None = None
+    """When a web source was last read (YYYY-MM-DD)."""
     note: Text | None = None
+    """Anything a reviewer should know about the source."""
 
 
 class Statement(Strict):
     """One clinical statement with the references that support it."""
 
     text: Text
+    """One clinical statement in plain text."""
     references: RefIds
+    """Ids of the references that support the statement."""

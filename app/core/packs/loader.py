@@ -19,7 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from app.core import model
 from app.core.model.manifest import MANIFEST
-from app.core.packs.checks import ParsedFile, check_pack
+from app.core.packs.checks import ContentFile, PackNames, check_pack
 from app.core.packs.loaded import FailedPack, Origin, Pack
 from app.core.packs.messages import findings
 from app.core.packs.problems import Level, Problem, has_errors
@@ -131,10 +131,8 @@ def _validate(adapter: TypeAdapter[T], parsed: ParsedYaml, relpath: str, context
         return None
 
 
-def _claimed_id(parsed: ParsedYaml | None, path: Path) -> str:
-    """The id a broken file meant to have, so links to it are not reported a second time."""
-    if parsed is not None and isinstance(parsed.data.get("id"), str):
-        return str(parsed.data["id"])
+def _claimed_id(path: Path) -> str:
+    """The id an unreadable file meant to have, so links to it say why they were not checked."""
     try:
         head = read_head(path, 65536).decode("utf-8", "replace")
     except OSError:
@@ -162,31 +160,34 @@ def _load(root: Path, context: _Context, origin: Origin, today: date | None) -> 
     manifest: model.PackManifest | None = None
     if parsed_manifest is not None:
         manifest = _validate(model.MANIFEST_ADAPTER, parsed_manifest, MANIFEST, context)
-    parsed_files = []
-    invalid_ids: set[str] = set()
+    files: list[ContentFile] = []
+    unreadable_ids: set[str] = set()
     for path in _document_files(root, context):
         if context.out_of_time():
             return FailedPack(root, context.display, origin, context.problems, manifest)
         relpath = path.relative_to(root).as_posix()
         parsed = _read(path, context)
-        document = _validate(model.DOCUMENT_ADAPTER, parsed, relpath, context) if parsed else None
-        if parsed is not None and document is not None:
-            parsed_files.append(ParsedFile(relpath, parsed, document))
-        else:
-            invalid_ids.add(_claimed_id(parsed, path))
-    if manifest is not None:
-        check_pack(manifest, parsed_files, context.add, today or date.today(), invalid_ids)
+        if parsed is None:
+            unreadable_ids.add(_claimed_id(path))
+            continue
+        document = _validate(model.DOCUMENT_ADAPTER, parsed, relpath, context)
+        files.append(ContentFile(relpath, parsed, document))
+    names = PackNames.from_manifest(parsed_manifest.data if parsed_manifest else None)
+    check_pack(
+        manifest, names, files, context.add, today=today or date.today(), unreadable_ids=unreadable_ids
+    )
     if manifest is None or has_errors(context.problems):
         return FailedPack(root, context.display, origin, context.problems, manifest)
-    documents = {f.document.id: f.document for f in parsed_files}
-    files = {f.document.id: f.relpath for f in parsed_files}
+    parsed_files = [(f, f.document) for f in files if f.document is not None]
+    documents = {d.id: d for _, d in parsed_files}
+    relpaths = {d.id: f.relpath for f, d in parsed_files}
     return Pack(
         manifest,
         root,
         context.display,
         origin,
         documents,
-        files,
+        relpaths,
         context.digest.hexdigest(),
         context.problems,
         context.hashes,

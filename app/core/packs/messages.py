@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from datetime import date, datetime
 from functools import cache
 from typing import Any
@@ -58,7 +59,8 @@ def known_field_names() -> tuple[str, ...]:
 
 UNION_TAGS = frozenset(
     {*model.DOCUMENT_KINDS, "check", "yesno", "number", "scale", "text", "basic", "cloze"}
-    | {"weight-based-dose", "device-count", "PackManifest"}
+    | set(model.calculator.FORMULA_NAMES)
+    | {"PackManifest"}
 )
 
 
@@ -127,7 +129,13 @@ def _message(error: ErrorDetails, parsed: ParsedYaml, path: Path_) -> tuple[str,
             f'put it in quotes: "{raw}"'
         )
     if kind in {"literal_error", "enum"}:
-        return "bad-choice", f"{where}: `{error['input']}` is not allowed here; expected {_expected(error)}"
+        found = f"{where}: `{error['input']}` is not allowed here; expected {_expected(error)}"
+        word = parsed.plain_scalars.get(path)
+        if word is not None and isinstance(error["input"], bool):
+            # `when: yes` reaches the model as True: say so, and how to keep the word
+            found = f"{where}: `{word}` was read as {_read_as(error['input'])}; expected {_expected(error)}"
+            return "quote-text", f'{found}; put it in quotes: "{word}"'
+        return "bad-choice", found
     if kind == "union_tag_invalid":
         context = error.get("ctx") or {}
         expected = str(context.get("expected_tags", "")).replace("'", "`")
@@ -171,6 +179,25 @@ def _pattern_hint(error: ErrorDetails) -> str:
     return f"pattern {pattern}"
 
 
+NAMED_FIELD = re.compile(r"`([a-z_]+)`")
+
+
+def _named_field(parsed: ParsedYaml, path: Path_, message: str) -> Path_:
+    """A rule on a whole mapping (`review_due` must come after `last_reviewed`) is placed on the
+    first field its message names, not on the mapping's first line."""
+    node: Any = parsed.data
+    for part in path:
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int):
+            node = node[part]
+    if isinstance(node, dict):
+        for name in NAMED_FIELD.findall(message):
+            if name in node:
+                return (*path, name)
+    return path
+
+
 def findings(error: ValidationError, parsed: ParsedYaml) -> list[Finding]:
     """Every error in `error`, positioned on the YAML node it concerns."""
     results: list[Finding] = []
@@ -179,6 +206,10 @@ def findings(error: ValidationError, parsed: ParsedYaml) -> list[Finding]:
         path = data_path(parsed, detail["loc"])
         code, message = _message(detail, parsed, path)
         position = parsed.key_positions.get(path) if code == "unknown-field" else None
+        if code == "invalid-value" and detail["type"] == "value_error":
+            named = _named_field(parsed, path, message)
+            message = message.replace(f"{field_label(path)}: ", f"{field_label(named)}: ", 1)
+            path = named
         results.append((position or parsed.position_of(path), code, message))
     if len(details) > MAX_FINDINGS:
         count = len(details) - MAX_FINDINGS

@@ -7,9 +7,12 @@ reserved ids, so that search hits, study cards and links can point at them like 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from app.core import model
+from app.core.model.cards import CLOZE_PATTERN
 from app.core.model.checklist import ChecklistItem
+from app.core.model.formulas import describe_calculation
 
 RESERVED_SECTION_IDS = frozenset(
     {"indications", "contraindications", "dosing", "discharge-criteria", "key-rules", "calculation", "cards"}
@@ -73,10 +76,35 @@ def _regimen_line(regimen: model.protocol.DosingRegimen) -> str:
     return "- " + "; ".join(parts)
 
 
+THRESHOLD_WORDS = ("at_least", "above", "at_most", "below")
+
+
+def _rule(item: ChecklistItem, alert: Any) -> str:
+    """`above 1.5 mmol/L`, `if yes`: read from whichever threshold field the rule sets (the alert
+    format is its own module's; only its words are needed here)."""
+    unit = f" {item.unit}" if isinstance(item, model.NumberItem) else ""
+    for word in THRESHOLD_WORDS:
+        value = getattr(alert, word, None)
+        if isinstance(value, int | float):
+            text = f"{word.replace('_', ' ')} {value:g}{unit}"
+            earlier = getattr(alert, "relative_to", None)
+            return (
+                f"a {'rise' if getattr(alert, 'rise_from', None) else 'fall'} {text} from {earlier}"
+                if earlier
+                else text
+            )
+    when = getattr(alert, "when", None)
+    return f"if {when}" if when else "when its rule holds"
+
+
 def _item_text(item: ChecklistItem) -> str:
-    text = item.label + (f" ({item.unit})" if isinstance(item, model.NumberItem) else "")
-    alerts = getattr(item, "alerts", [])
-    return "\n".join([f"- {text}", *(f"  - {a.action}" for a in alerts)])
+    """The item with its unit, plausible range and each alert's threshold, as a reader needs them."""
+    text = item.label
+    if isinstance(item, model.NumberItem):
+        plausible = f"{item.plausible.min:g} to {item.plausible.max:g}"
+        text += f" ({item.unit}; plausible {plausible})"
+    alerts = [f"  - {_rule(item, a)}, {a.severity.value}: {a.action}" for a in getattr(item, "alerts", [])]
+    return "\n".join([f"- {text}", *alerts])
 
 
 def _item_refs(item: ChecklistItem) -> tuple[str, ...]:
@@ -116,6 +144,8 @@ def _calculator_sections(doc: model.Calculator) -> list[OutlineSection]:
             f"Dose = weight x {calc.dose_per_kg.unit}, at most {calc.max_dose_mg:g} mg; "
             f"volume = dose / concentration; rate = volume over {calc.infusion_minutes.label.lower()}."
         )
+    elif not isinstance(calc, model.DeviceCount):
+        text = describe_calculation(calc)
     else:
         doses = ", ".join(f"{d:g}" for d in calc.allowed_doses_mg)
         text = (
@@ -125,8 +155,16 @@ def _calculator_sections(doc: model.Calculator) -> list[OutlineSection]:
     return [OutlineSection("calculation", "Calculation", text, tuple(calc.references), True)]
 
 
+def _cloze_as_read(text: str) -> str:
+    """`{{c1::0.6 to 0.8::range}}` reads as `0.6 to 0.8` in search snippets and diffs."""
+    return CLOZE_PATTERN.sub(lambda match: match.group(2), text)
+
+
 def _card_sections(doc: model.CardDeck) -> list[OutlineSection]:
-    lines = [f"- {c.front} {c.back}" if isinstance(c, model.BasicCard) else f"- {c.text}" for c in doc.cards]
+    lines = [
+        f"- {c.front} {c.back}" if isinstance(c, model.BasicCard) else f"- {_cloze_as_read(c.text)}"
+        for c in doc.cards
+    ]
     return [OutlineSection("cards", "Cards", "\n".join(lines), (), True)]
 
 

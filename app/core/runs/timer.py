@@ -60,11 +60,11 @@ def _next_due(checklist: Checklist, dose_time: datetime | None, now: datetime, d
     waiting = [t for t in checklist.timepoints if t.id not in done]
     if dose_time is None:
         return Due(waiting[0], None, None) if waiting else None
-    after_dose = [t for t in waiting if t.offset_minutes >= 0]
+    after_dose = [t for t in waiting if t.offset_minutes is not None and t.offset_minutes >= 0]
     if not after_dose:
         return None
     point = after_dose[0]
-    due_at = dose_time + timedelta(minutes=point.offset_minutes)
+    due_at = dose_time + timedelta(minutes=point.offset_minutes or 0)
     return Due(point, due_at, _minutes(due_at - now))
 
 

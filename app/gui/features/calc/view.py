@@ -4,8 +4,6 @@ fields are plain text so nothing is silently clamped as a spin box would."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,9 +39,10 @@ class InputField:
         self.editor: QLineEdit | QComboBox
         if spec.choices:
             combo = QComboBox(parent)
-            combo.addItem("Choose a dose", None)
-            for choice in spec.choices:
-                combo.addItem(f"{fmt(choice)} {spec.unit}", fmt(choice))
+            combo.addItem("Choose a dose" if not spec.choice_labels else "Choose", None)
+            for index, choice in enumerate(spec.choices):
+                shown = spec.choice_labels[index] if spec.choice_labels else f"{fmt(choice)} {spec.unit}"
+                combo.addItem(shown, fmt(choice))
             self.editor = combo
         else:
             field = QLineEdit(parent)
@@ -51,7 +50,7 @@ class InputField:
             if spec.default is not None:
                 field.setText(fmt(spec.default))
             self.editor = field
-        self.editor.setAccessibleName(f"{spec.label} in {spec.unit}")
+        self.editor.setAccessibleName(f"{spec.label} in {spec.unit}" if spec.unit else spec.label)
         self.error = _label("", parent)
         self.error.setAccessibleName(f"{spec.label}: problem")
         self.error.hide()
@@ -153,7 +152,7 @@ class CalculatorView(QWidget):
         """Type a value as a user would, and leave the field (used by tests and scripts)."""
         field = next(f for f in self.fields if f.spec.name == name)
         if isinstance(field.editor, QComboBox):
-            field.editor.setCurrentIndex(max(0, field.editor.findData(fmt(Decimal(text)))))
+            field.editor.setCurrentIndex(max(0, field.editor.findData(fmt(field.spec.check(text)))))
         else:
             field.editor.setText(text)
             field.editor.editingFinished.emit()

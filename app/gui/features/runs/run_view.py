@@ -107,6 +107,7 @@ class RunView(QWidget):
             layout.addWidget(widget)
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
+        self.timer_panel.setVisible(not self.run.checklist.is_visit)  # a visit has no dose to time from
 
     def _connect(self) -> None:
         for row in self.rows.values():
@@ -240,7 +241,7 @@ class RunView(QWidget):
             self.timer_panel.show_state(self.timer.state(info.dose_time, self.run.done_timepoints()))
         for point in self.run.checklist.timepoints:
             due = ""
-            if info.dose_time is not None and not info.finished:
+            if info.dose_time is not None and not info.finished and point.offset_minutes is not None:
                 due = f", due {local_time(info.dose_time + timedelta(minutes=point.offset_minutes))}"
             self.groups[point.id].setTitle(f"{point.label} ({offset_label(point.offset_minutes)}{due})")
 

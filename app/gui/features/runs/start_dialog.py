@@ -44,6 +44,10 @@ class StartRunDialog(QDialog):
         self.dose_time.setAccessibleName(f"Dose time ({checklist.dose_event})")
         self.dose_time.setEnabled(False)
         self.dose_known.toggled.connect(self.dose_time.setEnabled)
+        if checklist.is_visit:  # a review visit is not timed from a dose
+            self.dose_known.setChecked(False)
+            self.dose_known.hide()
+            self.dose_time.hide()
         self.problem = plain(QLabel(self))
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("Problem with the session label")
@@ -52,8 +56,9 @@ class StartRunDialog(QDialog):
         form.addRow("Checklist:", plain(QLabel(checklist.title, self)))
         form.addRow("Session label:", self.label)
         form.addRow("", hint)
-        form.addRow("", self.dose_known)
-        form.addRow("Dose time:", self.dose_time)
+        if not checklist.is_visit:
+            form.addRow("", self.dose_known)
+            form.addRow("Dose time:", self.dose_time)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         start = buttons.addButton("Start run", QDialogButtonBox.ButtonRole.AcceptRole)
         start.setAccessibleName("Start the checklist run")

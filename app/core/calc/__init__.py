@@ -15,102 +15,47 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any
+from decimal import ROUND_FLOOR, Decimal
 
-from app.core.model.calculator import DeviceCount, NumberInput, WeightBasedDose
+from app.core.calc.kinds import compute_kind, kind_inputs, number_input
+from app.core.calc.values import (
+    CalcInput,
+    CalcResult,
+    InputError,
+    Number,
+    Quantity,
+    dec,
+    fmt,
+    json_number,
+    round_to_step,
+)
+from app.core.model.calculator import Calculation, DeviceCount, WeightBasedDose
 
-Number = Decimal | float | int | str
 WEIGHT_INPUTS = ("weight", "dose_per_kg", "concentration", "infusion_minutes")
+__all__ = [
+    "CalcInput",
+    "CalcResult",
+    "InputError",
+    "Number",
+    "Quantity",
+    "calc_inputs",
+    "calculate",
+    "checked_values",
+    "dec",
+    "device_count",
+    "fmt",
+    "json_number",
+    "round_to_step",
+    "weight_based_dose",
+]
 
 
-class InputError(ValueError):
-    """An input is missing, not a number, or outside its declared bounds."""
-
-
-def dec(value: Number) -> Decimal:
-    """A Decimal from text or a number, via its shortest text form (0.1 stays 0.1)."""
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    return Decimal(str(value).strip())
-
-
-def fmt(value: Decimal) -> str:
-    """35.0 -> 35, 52.50 -> 52.5: plain digits, never an exponent."""
-    text = format(value.normalize(), "f")
-    return "0" if text in {"-0", ""} else text
-
-
-def json_number(value: Decimal) -> int | float:
-    """35 stays 35 and 52.5 stays 52.5 in JSON (the value is already rounded to its step)."""
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def round_to_step(value: Decimal, step: Decimal, rounding: str = ROUND_HALF_UP) -> Decimal:
-    """Round to a multiple of `step` (0.5 rounds to the nearest half); half-up unless told."""
-    multiple = (value / step).quantize(Decimal(1), rounding=rounding)
-    return (multiple * step).normalize()
-
-
-@dataclass(frozen=True)
-class CalcInput:
-    """One input as the command line and the calculator view offer it."""
-
-    name: str
-    label: str
-    unit: str
-    min: Decimal
-    max: Decimal
-    default: Decimal | None
-    step: Decimal
-    help: str | None = None
-    choices: tuple[Decimal, ...] = ()
-
-    @property
-    def flag(self) -> str:
-        return "--" + self.name.replace("_", "-")
-
-    def bounds_text(self) -> str:
-        if self.choices:
-            return "one of " + ", ".join(fmt(c) for c in self.choices) + f" {self.unit}"
-        return f"{fmt(self.min)} to {fmt(self.max)} {self.unit}"
-
-    def check(self, raw: Number | None) -> Decimal:
-        """The value as a Decimal, or InputError naming the bounds."""
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
-            raise InputError(f"{self.label} ({self.unit}) is needed: enter {self.bounds_text()}.")
-        try:
-            value = dec(raw)
-        except InvalidOperation:
-            raise InputError(f"{self.label}: {str(raw)!r} is not a number.") from None
-        if not value.is_finite():
-            raise InputError(f"{self.label}: {str(raw)!r} is not a number.")
-        if self.choices and value not in self.choices:
-            raise InputError(
-                f"{self.label}: {fmt(value)} {self.unit} is not an allowed dose; "
-                f"allowed: {self.bounds_text()}."
-            )
-        if not self.min <= value <= self.max:
-            raise InputError(
-                f"{self.label}: {fmt(value)} {self.unit} is outside the allowed range "
-                f"({self.bounds_text()}); it was refused, not adjusted."
-            )
-        return value
-
-
-def _from_spec(name: str, spec: NumberInput) -> CalcInput:
-    default = dec(spec.default) if spec.default is not None else None
-    return CalcInput(
-        name, spec.label, spec.unit, dec(spec.min), dec(spec.max), default, dec(spec.step), spec.help
-    )
-
-
-def calc_inputs(calculation: WeightBasedDose | DeviceCount) -> list[CalcInput]:
+def calc_inputs(calculation: Calculation) -> list[CalcInput]:
     """The inputs a calculation declares, in the order a form shows them."""
     if isinstance(calculation, WeightBasedDose):
-        return [_from_spec(name, getattr(calculation, name)) for name in WEIGHT_INPUTS]
+        return [number_input(name, getattr(calculation, name)) for name in WEIGHT_INPUTS]
+    if not isinstance(calculation, DeviceCount):
+        return kind_inputs(calculation)
     doses = tuple(sorted(dec(d) for d in calculation.allowed_doses_mg))
     step = dec(calculation.mg_per_device)
     return [
@@ -126,53 +71,6 @@ def calc_inputs(calculation: WeightBasedDose | DeviceCount) -> list[CalcInput]:
             doses,
         )
     ]
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A labelled number with its unit."""
-
-    name: str
-    label: str
-    value: Decimal
-    unit: str
-
-    def text(self) -> str:
-        return f"{fmt(self.value)} {self.unit}"
-
-
-@dataclass(frozen=True)
-class CalcResult:
-    """Everything a view or the command line shows: inputs, results, the working and its caveats."""
-
-    formula: str
-    inputs: tuple[Quantity, ...]
-    results: tuple[Quantity, ...]
-    working: tuple[str, ...]
-    rounding: str
-    warnings: tuple[str, ...]
-    capped: bool
-    at_maximum: bool
-    references: tuple[str, ...]
-
-    def result(self, name: str) -> Decimal:
-        return next(q.value for q in self.results if q.name == name)
-
-    def as_dict(self) -> dict[str, Any]:
-        def quantities(items: tuple[Quantity, ...]) -> dict[str, Any]:
-            return {q.name: {"value": json_number(q.value), "unit": q.unit, "label": q.label} for q in items}
-
-        return {
-            "formula": self.formula,
-            "inputs": quantities(self.inputs),
-            "results": quantities(self.results),
-            "working": list(self.working),
-            "rounding": self.rounding,
-            "warnings": list(self.warnings),
-            "capped": self.capped,
-            "at_maximum": self.at_maximum,
-            "references": list(self.references),
-        }
 
 
 @dataclass(frozen=True)
@@ -216,9 +114,7 @@ def device_count(spec: DeviceCount, dose_mg: Number) -> Devices:
     return Devices(devices, devices * spec.sprays_per_device, wait, dec(dose_mg) >= dec(spec.max_dose_mg))
 
 
-def checked_values(
-    calculation: WeightBasedDose | DeviceCount, values: Mapping[str, Number | None]
-) -> dict[str, Decimal]:
+def checked_values(calculation: Calculation, values: Mapping[str, Number | None]) -> dict[str, Decimal]:
     """Every declared input, defaulted where the pack declares a default; InputError otherwise."""
     checked = {}
     for spec in calc_inputs(calculation):
@@ -229,12 +125,14 @@ def checked_values(
     return checked
 
 
-def calculate(calculation: WeightBasedDose | DeviceCount, values: Mapping[str, Number | None]) -> CalcResult:
+def calculate(calculation: Calculation, values: Mapping[str, Number | None]) -> CalcResult:
     """Check the inputs against their bounds, then compute; raises InputError for a refused input."""
     checked = checked_values(calculation, values)
     if isinstance(calculation, WeightBasedDose):
         return _weight_result(calculation, checked)
-    return _device_result(calculation, checked["dose"])
+    if isinstance(calculation, DeviceCount):
+        return _device_result(calculation, checked["dose"])
+    return compute_kind(calculation, checked)
 
 
 def _weight_result(spec: WeightBasedDose, v: dict[str, Decimal]) -> CalcResult:
