@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWi
 from app.core.packs.loaded import PackSet
 from app.core.system.config import ConfigIssue
 from app.core.wording import plural
+from app.gui.widgets.announce import announce
 
 
 class StatusArea(QStatusBar):
@@ -17,8 +18,7 @@ class StatusArea(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel(self)
-        self.label.setAccessibleName("Status")
+        self.label = QLabel(self)  # named by its text, so the message itself is what a reader hears
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName("Loading progress")
         self.progress.setMaximumWidth(220)
@@ -52,3 +52,4 @@ class StatusArea(QStatusBar):
 
     def say(self, text: str) -> None:
         self.label.setText(text)
+        announce(self.label, text)

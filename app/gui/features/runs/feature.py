@@ -52,7 +52,7 @@ class ChecklistRuns(QObject):
     def _workspace(self) -> QWidget:
         workspace = QWidget(self.host.widget)
         back = QPushButton("All checklist runs", workspace)
-        back.setAccessibleName("Show all checklist runs")
+        back.setAccessibleDescription("Show all checklist runs")
         back.clicked.connect(self.show_list)
         bar = QHBoxLayout()
         bar.addWidget(back)
@@ -94,6 +94,7 @@ class ChecklistRuns(QObject):
         self.pages.addWidget(self.view)
         self.pages.setCurrentWidget(self.view)
         self.host.show_workspace(self.workspace)
+        self.view.focus_first_field()
         return self.view
 
     def _version_note(self, info: RunInfo) -> str:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.core.model.checklist import ChecklistItem, NumberItem, ScaleItem, Severity, TextItem, YesNoItem
 from app.core.runs.alerts import FiredAlert
 from app.core.runs.values import plausible_text
+from app.gui.widgets.announce import name_with_context
 from app.render.theme import Theme
 
 
@@ -60,13 +61,14 @@ class ItemRow(QWidget):
         title = plain_label(item.label + (" (required)" if item.required else ""), self)
         title.setMinimumWidth(280)
         self.editor = self._editor()
+        self.input = self._input()
+        if self.input is not None:
+            title.setBuddy(self.input)  # the labelled-by relation a screen reader reads the question from
+        # Status, refusal and alert labels are named by what they show, after the item they belong to.
         self.status = plain_label("", self)
-        self.status.setAccessibleName(f"{item.label}: save status")
         self.problem = plain_label("", self)
-        self.problem.setAccessibleName(f"{item.label}: not saved")
         self.problem.hide()
         self.alert = plain_label("", self)
-        self.alert.setAccessibleName(f"{item.label}: alert")
         self.alert.hide()
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 4, 4, 4)
@@ -82,6 +84,23 @@ class ItemRow(QWidget):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 1)
+
+    def _input(self) -> QWidget | None:
+        """The widget that takes the value, when there is one to label (check boxes name themselves)."""
+        if isinstance(self.item, (NumberItem, TextItem)):
+            return self.field
+        if isinstance(self.item, ScaleItem):
+            return self.combo
+        return None
+
+    def _describe(self) -> None:
+        """The field's description carries its refusal and alerts, read when the field has focus."""
+        parts = [w.text() for w in (self.problem, self.alert) if not w.isHidden() and w.text()]
+        if self.input is not None:
+            self.input.setAccessibleDescription("\n".join(parts) or self._hint())
+
+    def _hint(self) -> str:
+        return plausible_text(self.item) if isinstance(self.item, NumberItem) else ""
 
     # --- editors by type --------------------------------------------------------------------
     def _editor(self) -> QWidget:
@@ -121,7 +140,6 @@ class ItemRow(QWidget):
 
     def _scale_editor(self, item: ScaleItem) -> QComboBox:
         self.combo = QComboBox(self)
-        self.combo.setAccessibleName(f"{item.label} ({item.scale})")
         self.combo.addItem(f"Choose ({item.scale})", None)
         for option in item.options:
             self.combo.addItem(option.label, option.value)
@@ -184,23 +202,29 @@ class ItemRow(QWidget):
 
     def show_saved(self, stored: str | None, when: datetime) -> None:
         self.show_value(stored)
-        self.status.setText(f"\u2714 Saved {when.astimezone().strftime('%H:%M:%S')}")
+        text = f"\u2714 Saved {when.astimezone().strftime('%H:%M:%S')}"
+        name_with_context(self.status, self.item.label, text)
         self.problem.hide()
+        self._describe()
 
     def show_refused(self, message: str) -> None:
         """The value stays in the field to be corrected; the last saved value is unchanged."""
-        self.problem.setText(f"\u26a0 Not saved: {message}")
+        name_with_context(self.problem, self.item.label, f"\u26a0 Not saved: {message}")
         self.problem.setStyleSheet(box_style(self.theme.danger, self.theme))
         self.problem.show()
+        self._describe()
 
     def show_alerts(self, alerts: list[FiredAlert]) -> None:
         if not alerts:
             self.alert.hide()
+            self._describe()
             return
-        self.alert.setText("\n".join(f"{a.label} ({a.rule}): {a.message}" for a in alerts))
+        text = "\n".join(f"{a.label} ({a.rule}): {a.message}" for a in alerts)
+        name_with_context(self.alert, self.item.label, text)
         colour = alert_colour(self.theme, alerts[0].severity)
         self.alert.setStyleSheet(box_style(colour, self.theme))
         self.alert.show()
+        self._describe()
 
     def set_read_only(self, read_only: bool) -> None:
         self.editor.setEnabled(not read_only)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.model.checklist import Severity
 from app.core.runs.alerts import FiredAlert
 from app.core.runs.store import Entry, Run, RunStore
 from app.core.runs.timer import Minimum, MonitoringTimer, minimum_text
@@ -33,6 +34,7 @@ from app.export.runs import run_decor
 from app.gui.features.runs.items import ItemRow, alert_colour, box_style, plain_label
 from app.gui.features.runs.timer_panel import TimerPanel
 from app.gui.reader.print_bar import Printable, PrintBar
+from app.gui.widgets.announce import announce
 from app.gui.widgets.layouts import clear_layout
 from app.render.helpers import offset_label
 from app.render.runs import local_time, run_html
@@ -65,7 +67,7 @@ class RunView(QWidget):
         self.alerts_layout = QVBoxLayout(self.alerts_box)
         self.alerts_layout.setContentsMargins(0, 0, 0, 0)
         self.finish_button = QPushButton("Finish run\u2026", self)
-        self.finish_button.setAccessibleName("Finish this checklist run")
+        self.finish_button.setAccessibleDescription("Finish this checklist run")
         self.print_bar = PrintBar(self.printable, "checklist run", self)
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
@@ -90,13 +92,17 @@ class RunView(QWidget):
         if self.run.checklist.discharge_criteria:
             criteria = "\n".join(f"\u2022 {s.text}" for s in self.run.checklist.discharge_criteria)
             column.addWidget(plain_label("Discharge criteria\n" + criteria, items))
+        items.setAccessibleName("Checklist items")
         scroll = QScrollArea(self)
+        scroll.setAccessibleName("Checklist items")
         scroll.setWidgetResizable(True)
         scroll.setWidget(items)
         bottom = QHBoxLayout()
         bottom.addWidget(self.print_bar, 1)
         bottom.addWidget(self.finish_button)
+        self.alerts_box.setAccessibleName("Alerts")
         alerts = QScrollArea(self)
+        alerts.setAccessibleName("Alerts")
         alerts.setWidgetResizable(True)
         alerts.setWidget(self.alerts_box)
         alerts.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -136,19 +142,32 @@ class RunView(QWidget):
 
     def save(self, row: ItemRow, raw: Raw) -> Entry | None:
         """Append the value to user.db; the row shows "Saved" only once it is committed."""
+        before = {_alert_key(a) for a in self.run.alerts()}
         try:
             entry = self.store.record(self.run.info.id, row.timepoint_id, row.item.id, raw)
         except (EntryRefused, ValueError) as refused:
-            row.show_refused(str(refused))
+            self._refused(row, str(refused))
             return None
         except (sqlite3.Error, OSError) as error:  # disk full, file gone: say so, never show "Saved"
-            row.show_refused(f"it could not be written to the data file ({error}). Try again.")
+            self._refused(row, f"it could not be written to the data file ({error}). Try again.")
             return None
         self.run.entries.append(entry)
         row.show_saved(entry.value, entry.recorded_at)
         self.refresh()
+        self._announce_new_alerts(before)
         self.changed.emit()
         return entry
+
+    def _refused(self, row: ItemRow, message: str) -> None:
+        row.show_refused(message)
+        announce(row.problem, row.problem.accessibleName(), urgent=True)
+
+    def _announce_new_alerts(self, before: set[tuple[str, str, str]]) -> None:
+        """Each alert that this value made fire is spoken once; urgent ones interrupt the reader."""
+        for alert in self.run.alerts():
+            if _alert_key(alert) not in before:
+                urgent = alert.severity is Severity.CRITICAL
+                announce(self.alerts_box, _alert_text(alert), urgent=urgent)
 
     def set_dose_time(self, when: datetime) -> None:
         if self._write(lambda: self.store.set_dose_time(self.run.info.id, when), "The dose time"):
@@ -160,6 +179,7 @@ class RunView(QWidget):
         if not self._write(lambda: self.store.complete(self.run.info.id), "Finishing the run"):
             return False
         self._reload()
+        announce(self, f"Checklist run finished: {self.run.info.label}. It can now be printed.")
         return True
 
     def _write(self, action: Callable[[], None], what: str) -> bool:
@@ -169,6 +189,13 @@ class RunView(QWidget):
             QMessageBox.warning(self, "Not saved", f"{what} could not be saved: {error}")
             return False
         return True
+
+    def focus_first_field(self) -> None:
+        """When a run opens, the keyboard (and a screen reader) starts at its first field."""
+        for row in self.rows.values():
+            if row.input is not None and row.input.isEnabled():
+                row.input.setFocus()
+                return
 
     def set_note(self, text: str) -> None:
         """A line under the title, such as a newer checklist version in the pack."""
@@ -241,9 +268,7 @@ class RunView(QWidget):
     def _show_alert_summary(self, alerts: list[FiredAlert]) -> None:
         clear_layout(self.alerts_layout)
         for alert in alerts:
-            text = f"{alert.label} \u2014 {alert.item_label} ({alert.rule}): {alert.message}"
-            label = plain_label(text, self.alerts_box)
-            label.setAccessibleName(f"Alert: {alert.label}")
+            label = plain_label(_alert_text(alert), self.alerts_box)
             colour = alert_colour(self.theme, alert.severity)
             label.setStyleSheet(box_style(colour, self.theme, 5))
             self.alerts_layout.addWidget(label)
@@ -256,3 +281,11 @@ class RunView(QWidget):
             f"checklist-run-{self.run.info.id}.pdf",
             f"{self.run.info.checklist_title}: {self.run.info.label}",
         )
+
+
+def _alert_key(alert: FiredAlert) -> tuple[str, str, str]:
+    return (alert.timepoint_id, alert.item_id, alert.rule)
+
+
+def _alert_text(alert: FiredAlert) -> str:
+    return f"{alert.label} \u2014 {alert.item_label} ({alert.rule}): {alert.message}"
