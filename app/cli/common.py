@@ -54,7 +54,7 @@ def warn_skipped(packs: PackSet) -> None:
             file=sys.stderr,
         )
     for problem in packs.problems:
-        if not problem.file and problem.code.startswith("folder"):
+        if not problem.file and (problem.code.startswith("folder") or problem.code.startswith("site-")):
             print(f"warning: {problem.format()}", file=sys.stderr)
 
 

@@ -34,6 +34,7 @@ class ExtensionPoints:
     shortcut_registry: ShortcutRegistry
     dialogs: DialogQueue
     packs_changed: SignalInstance
+    theme_changed: SignalInstance
 
     @property
     def widget(self) -> QWidget:
@@ -51,6 +52,9 @@ class ExtensionPoints:
 
     def on_packs_changed(self, callback: Callable[[PackSet], object]) -> None:
         self.packs_changed.connect(callback)
+
+    def on_theme_changed(self, callback: Callable[[Theme], object]) -> None:
+        self.theme_changed.connect(callback)
 
     def add_context_action(
         self,

@@ -63,4 +63,7 @@ class FeatureHost(Protocol):
     def on_packs_changed(self, callback: Callable[[PackSet], object]) -> None:
         """Called with the PackSet after every (re)load."""
 
+    def on_theme_changed(self, callback: Callable[[Theme], object]) -> None:
+        """Called with the new Theme when the user switches theme: restyle what is open."""
+
     def open_document(self, doc_id: str, section_id: str, terms: str) -> None: ...

@@ -66,6 +66,8 @@ class MainWindow(ExtensionPoints, QMainWindow):
     load_requested = Signal()
     packs_changed = Signal(object)
     """PackSet, after every (re)load"""
+    theme_changed = Signal(object)
+    """Theme, after the user picks another: every open view restyles itself"""
 
     def __init__(
         self,
@@ -337,6 +339,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
         application = QApplication.instance()
         if isinstance(application, QApplication):
             self.reader.theme = theme.apply(application, str(self.services.config.get("display.theme")))
+            self.theme_changed.emit(self.reader.theme)
 
     def _save(self, key: str, value: object) -> None:
         try:

@@ -11,6 +11,7 @@ from app.core.packs.loaded import PackSet
 from app.core.system.config import ConfigIssue
 from app.core.wording import plural
 from app.gui.widgets.announce import announce
+from app.gui.widgets.plain import plain
 
 
 class StatusArea(QStatusBar):
@@ -18,7 +19,7 @@ class StatusArea(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel(self)  # named by its text, so the message itself is what a reader hears
+        self.label = plain(QLabel(self))  # named by its text, so the message itself is what a reader hears
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName("Loading progress")
         self.progress.setMaximumWidth(220)
@@ -43,6 +44,8 @@ class StatusArea(QStatusBar):
         documents = sum(len(p.documents) for p in packs.packs)
         self.label.setText(f"{plural(len(packs.packs), 'pack')}, {plural(documents, 'document')} loaded")
         notices = []
+        if any(problem.code == "site-config-broken" for problem in packs.problems):
+            notices.append("the site file is broken, so the strictest settings apply")
         if packs.failed:
             notices.append(f"some content was skipped: {plural(len(packs.failed), 'pack')}")
         if config_issues:

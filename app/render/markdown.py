@@ -10,15 +10,16 @@ from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
+from app.core.links import safe_link
+
 INTERNAL_SCHEME = "doc:"
-SAFE_SCHEMES = ("http://", "https://", "mailto:", INTERNAL_SCHEME, "#")
 
 
 def _link_open(self: RendererHTML, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
     """Keep only safe link targets; mark external ones so the viewer asks before following."""
     token = tokens[idx]
     href = str(token.attrGet("href") or "")
-    if not href.lower().startswith(SAFE_SCHEMES):
+    if not (href.startswith("#") or safe_link(href)):
         token.attrSet("href", "#")
     elif href.lower().startswith(("http://", "https://")):
         token.attrSet("class", "external")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.reader.document_header import DocumentHeader
+from app.gui.widgets.plain import plain
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 LINK_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -82,7 +83,7 @@ class FindBar(QWidget):
         self.field = QLineEdit(self)
         self.field.setAccessibleName("Find in document")
         self.field.setPlaceholderText("Find in document")
-        self.result = QLabel(self)
+        self.result = plain(QLabel(self))
         self.result.setAccessibleName("Find result")
         previous_button, next_button = QPushButton("Previous", self), QPushButton("Next", self)
         close_button = QPushButton("Close", self)

@@ -6,13 +6,14 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.gui.reader.document_view import SafeBrowser
 from app.gui.reader.print_bar import Printable, PrintBar
+from app.gui.widgets.plain import plain
 
 
 class PrintPreview(QWidget):
     def __init__(self, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.current: Printable | None = None
-        self.heading = QLabel(self)
+        self.heading = plain(QLabel(self))
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-weight: bold;")
         self.preview = SafeBrowser(self)

@@ -22,6 +22,7 @@ from app.core.wording import plural
 from app.gui.search.results_model import HIT_ROLE, ResultDelegate, ResultsModel
 from app.gui.tasks import Query
 from app.gui.widgets.announce import announce
+from app.gui.widgets.plain import plain
 from app.render.helpers import tag_label
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class SearchPanel(QWidget):
         self.suggestion = QLabel(self)  # named by its text ("Did you mean dissociation?")
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.hide()
-        self.status = QLabel(self)  # named by its text: the number of results is what a reader hears
+        self.status = plain(QLabel(self))  # named by its text: the number of results is what a reader hears
         self.results = QListView(self)
         self.results.setAccessibleName("Search results")
         self.model = ResultsModel()

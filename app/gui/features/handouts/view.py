@@ -9,6 +9,7 @@ from app.core.packs.loaded import Pack
 from app.export.handouts import handout_decor
 from app.gui.reader.document_view import SafeBrowser
 from app.gui.reader.print_bar import Printable, PrintBar
+from app.gui.widgets.plain import plain
 from app.render.handouts import handout_html, unset_placeholders
 from app.render.theme import LIGHT
 
@@ -22,7 +23,7 @@ class HandoutView(QWidget):
         self.placeholders: dict[str, str] = {}
         self.heading = QLabel("Open patient instructions and choose \u201cHandout (large print)\u201d.", self)
         self.heading.setWordWrap(True)
-        self.notice = QLabel(self)
+        self.notice = plain(QLabel(self))
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName("Site details not set")
         self.notice.hide()

@@ -97,6 +97,14 @@ class ChecklistRuns(QObject):
         self.view.focus_first_field()
         return self.view
 
+    def restyle(self) -> None:
+        """A theme switch rebuilds the open run from the store, so every colour follows it."""
+        if self.view is not None:
+            showing = self.pages.currentWidget() is self.view
+            self.open_run(self.view.run.info.id)
+            if not showing:
+                self.pages.setCurrentWidget(self.page)
+
     def _version_note(self, info: RunInfo) -> str:
         """Runs keep the checklist they started with; say so when the pack now has another version."""
         found = self.host.services.packs.find(f"{info.pack_id}/{info.checklist_id}")
@@ -168,4 +176,5 @@ def install(host: FeatureHost) -> None:
     # Runs keep their own copy of the checklist, so the offer need not wait for the packs; it also
     # follows packs_changed in case the window is shown only after loading.
     host.on_packs_changed(lambda _packs: feature.offer_resume())
+    host.on_theme_changed(lambda _theme: feature.restyle())
     QTimer.singleShot(0, feature.offer_resume)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDateTimeEdit, QGridLayout, QHBoxLayout, QLabel, Q
 
 from app.core.runs.timer import Minimum, TimerState, elapsed_text, minimum_text, next_due_text
 from app.core.system.clock import Clock
+from app.gui.widgets.plain import plain
 from app.render.theme import Theme
 
 MINIMUM_ICONS = {
@@ -41,11 +42,11 @@ class TimerPanel(QWidget):
         self.set_button.setAccessibleDescription("Save the dose time shown")
         self.now_button = QPushButton("Dose given now", self)
         self.now_button.setAccessibleDescription("Set the dose time to now")
-        self.elapsed = QLabel(self)
+        self.elapsed = plain(QLabel(self))
         self.elapsed.setStyleSheet("font-size: 18pt; font-weight: bold;")
-        self.next_due = QLabel(self)
+        self.next_due = plain(QLabel(self))
         self.next_due.setWordWrap(True)
-        self.minimum = QLabel(self)
+        self.minimum = plain(QLabel(self))
         self.minimum.setWordWrap(True)
         self._layout(dose_event)
         self.set_button.clicked.connect(lambda: self.dose_time_set.emit(from_qt(self.dose_edit.dateTime())))
@@ -53,7 +54,7 @@ class TimerPanel(QWidget):
 
     def _layout(self, dose_event: str) -> None:
         dose_row = QHBoxLayout()
-        label = QLabel(f"Dose time ({dose_event}):", self)
+        label = plain(QLabel(f"Dose time ({dose_event}):", self))
         label.setBuddy(self.dose_edit)
         dose_row.addWidget(label)
         for widget in (self.dose_edit, self.set_button, self.now_button):
