@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -130,16 +131,22 @@ def test_every_focusable_or_interactive_object_has_a_name(walk: Path) -> None:
     assert unnamed == []
 
 
+def ticking(text: str) -> str:
+    """The run timer's labels change every second between the driver's look and the reader's: digits
+    are compared as digits, the words exactly."""
+    return re.sub(r"\d", "0", text)
+
+
 def test_labels_are_named_by_what_they_show(walk: Path) -> None:
     """Every text a visible label shows (recorded by the driver) is the AT-SPI name of an object, or
     the end of one that adds context before it ("Systolic ...: Saved 11:11:13")."""
     unheard = []
     for step in STEPS:
-        names = [str(node["name"]).strip() for _, node in nodes(tree(walk, step))]
+        names = [ticking(str(node["name"]).strip()) for _, node in nodes(tree(walk, step))]
         for text in json.loads((walk / f"{step}.labels.json").read_text()):
-            if not any(name.endswith(text.strip()) for name in names):
+            if not any(name.endswith(ticking(text.strip())) for name in names):
                 unheard.append(f"{step}: {text[:70]!r}")
-    assert unheard == []
+    assert unheard == [], unheard
 
 
 def test_every_input_has_a_labelled_by_relation(walk: Path) -> None:

@@ -25,7 +25,6 @@ class HandoutView(QWidget):
         self.heading.setWordWrap(True)
         self.notice = plain(QLabel(self))
         self.notice.setWordWrap(True)
-        self.notice.setAccessibleName("Site details not set")
         self.notice.hide()
         self.preview = SafeBrowser(self)
         self.preview.setAccessibleName("Handout preview")
