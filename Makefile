@@ -31,13 +31,13 @@ imports: $(STAMP)
 	$(BIN)/lint-imports
 
 pytest: $(STAMP)
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 --dist loadgroup
 
 test: lint typecheck imports pytest
 
 # The whole suite with the clock set two years ahead (libfaketime): no test may depend on today.
 pytest-future: $(STAMP)
-	faketime '2028-01-01 10:00:00' $(BIN)/pytest -n 2
+	faketime '2028-01-01 10:00:00' $(BIN)/pytest -n 2 --dist loadgroup
 
 schema: $(STAMP)
 	$(BIN)/protocol-desk schema > resources/schema/pack.schema.json

@@ -18,6 +18,7 @@ class Actions:
     next_panel: QAction
     previous_panel: QAction
     focus_outline: QAction
+    focus_links: QAction
     back: QAction
     forward: QAction
     bookmark: QAction
@@ -62,6 +63,7 @@ def create_actions(parent: QWidget) -> Actions:
         next_panel=_action(parent, "&Next panel", "Search, list, document, outline in turn", "F6"),
         previous_panel=_action(parent, "Pre&vious panel", "The panels in the other direction", "Shift+F6"),
         focus_outline=_action(parent, "Go to the &outline", "The open document's sections", "Ctrl+Shift+O"),
+        focus_links=_action(parent, "Go to the lin&ks", "The document's links as a list", "Ctrl+Shift+L"),
         back=_action(parent, "&Back", "Back to the previous document", "Alt+Left"),
         forward=_action(parent, "&Forward", "Forward to the next document", "Alt+Right"),
         bookmark=_action(parent, "&Bookmark", "Bookmark this document, or remove the bookmark", "Ctrl+D"),
@@ -100,7 +102,15 @@ def install_menus(window: QMainWindow, actions: Actions) -> dict[str, QMenu]:
     layout: dict[str, list[QAction | None]] = {
         "&File": [a.print_document, a.export_pdf, None, a.reload, a.settings, None, a.quit],
         "&View": [
-            *(a.focus_search, a.find, a.focus_outline, a.next_panel, a.previous_panel, a.toggle_sidebar),
+            *(
+                a.focus_search,
+                a.find,
+                a.focus_outline,
+                a.focus_links,
+                a.next_panel,
+                a.previous_panel,
+                a.toggle_sidebar,
+            ),
             *(None, a.back, a.forward, a.bookmark, None),
             *(a.zoom_in, a.zoom_out, a.zoom_reset),
         ],

@@ -171,6 +171,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
         a.next_panel.triggered.connect(lambda: self.panels.move(+1))
         a.previous_panel.triggered.connect(lambda: self.panels.move(-1))
         a.focus_outline.triggered.connect(self.document.focus_outline)
+        a.focus_links.triggered.connect(self.document.focus_links)
         a.back.triggered.connect(self.reader.back)
         a.forward.triggered.connect(self.reader.forward)
         a.bookmark.triggered.connect(self.toggle_bookmark)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWi
 from app.core.packs.loaded import PackSet
 from app.core.system.config import ConfigIssue
 from app.core.wording import plural
+from app.gui.widgets.announce import announce
 from app.gui.widgets.plain import plain
 
 
@@ -18,8 +19,7 @@ class StatusArea(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = plain(QLabel(self))
-        self.label.setAccessibleName("Status")
+        self.label = plain(QLabel(self))  # named by its text, so the message itself is what a reader hears
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName("Loading progress")
         self.progress.setMaximumWidth(220)
@@ -55,3 +55,4 @@ class StatusArea(QStatusBar):
 
     def say(self, text: str) -> None:
         self.label.setText(text)
+        announce(self.label, text)

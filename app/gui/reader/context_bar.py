@@ -52,7 +52,7 @@ class ContextBar(QWidget):
         for action in self.actions_:
             if action.offered_for(pack, document):
                 button = QPushButton(action.label, self)
-                button.setAccessibleName(action.accessible_name)
+                button.setAccessibleDescription(action.accessible_name)
                 button.clicked.connect(lambda _=False, a=action: a.handler(pack, document))
                 self.row.insertWidget(self.row.count() - 1, button)
                 self.buttons.append(button)

@@ -6,7 +6,14 @@ import re
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QResizeEvent, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +32,7 @@ from app.gui.reader.document_header import DocumentHeader
 from app.gui.widgets.plain import plain
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+LINK_ROLE = Qt.ItemDataRole.UserRole + 2
 WHOLE_WORDS = QTextDocument.FindFlag.FindWholeWords
 """Search terms are marked as whole words: `ketamine` is not marked inside `esketamine`."""
 WORD = re.compile(r"[\w\u00c0-\u024f]{2,}", re.UNICODE)
@@ -148,16 +156,28 @@ class DocumentPane(QWidget):
         self.anchors: list[tuple[float, str]] = []
         """(top of the anchor's block in document coordinates, anchor), in document order."""
         self.browser.setAccessibleName("Document")
+        # Tab leaves the document instead of stepping through every citation link in silence; the
+        # links are reachable from the links list (Ctrl+Shift+L), the sections from the outline.
+        self.browser.setTabChangesFocus(True)
         self.outline = QListWidget(self)
         self.outline.setAccessibleName("Document outline")
         self.outline.itemActivated.connect(self._jump)
         self.outline.itemClicked.connect(self._jump)
         self.outline.setWordWrap(True)
         self.outline.setMinimumWidth(180)
+        self.links = QListWidget(self)
+        self.links.setAccessibleName("Links in this document")
+        self.links.setWordWrap(True)
+        self.links.itemActivated.connect(self._follow)
+        side = QSplitter(Qt.Orientation.Vertical, self)
+        side.addWidget(self.outline)
+        side.addWidget(self.links)
+        side.setStretchFactor(0, 3)
+        side.setStretchFactor(1, 1)
         self.find_bar = FindBar(self.browser, self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.browser)
-        splitter.addWidget(self.outline)
+        splitter.addWidget(side)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([780, 250])
@@ -182,6 +202,7 @@ class DocumentPane(QWidget):
             self.outline.addItem(item)
         self.has_outline = bool(sections)
         self._fit_outline()
+        self._fill_links()
         self.highlight(terms)
         self.browser.moveCursor(QTextCursor.MoveOperation.Start)
         self.anchors = []
@@ -231,6 +252,25 @@ class DocumentPane(QWidget):
             self.outline.setFocus()
             if self.outline.currentRow() < 0 and self.outline.count():
                 self.outline.setCurrentRow(0)
+
+    def focus_links(self) -> None:
+        """Ctrl+Shift+L: the document's links as a list, each read with where it goes."""
+        if self.links.count():
+            self.links.setFocus()
+            if self.links.currentRow() < 0:
+                self.links.setCurrentRow(0)
+
+    def _follow(self, item: QListWidgetItem) -> None:
+        self.browser.anchorClicked.emit(QUrl(str(item.data(LINK_ROLE))))
+
+    def _fill_links(self) -> None:
+        self.links.clear()
+        for text, href in document_links(self.browser.document()):
+            item = QListWidgetItem(text)
+            item.setData(LINK_ROLE, href)
+            item.setToolTip(href)
+            self.links.addItem(item)
+        self.links.setVisible(self.links.count() > 0)
 
     def scroll_fraction(self) -> float:
         bar = self.browser.verticalScrollBar()
@@ -284,3 +324,23 @@ class DocumentPane(QWidget):
 
     def _jump(self, item: QListWidgetItem) -> None:
         self.browser.scrollToAnchor(str(item.data(SECTION_ROLE)))
+
+
+def document_links(document: QTextDocument) -> list[tuple[str, str]]:
+    """(visible text, target) of each link in document order, a link split over fragments joined."""
+    links: list[tuple[str, str]] = []
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        last = ""
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            href = fragment.charFormat().anchorHref() if fragment.charFormat().isAnchor() else ""
+            if href and href == last:
+                links[-1] = (links[-1][0] + fragment.text(), href)
+            elif href:
+                links.append((fragment.text(), href))
+            last = href
+            fragments += 1
+        block = block.next()
+    return [(text.strip() or href, href) for text, href in links]

@@ -6,12 +6,22 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.packs.loaded import PackSet
 from app.core.wording import plural
 from app.gui.search.results_model import HIT_ROLE, ResultDelegate, ResultsModel
 from app.gui.tasks import Query
+from app.gui.widgets.announce import announce
 from app.gui.widgets.plain import plain
 from app.render.helpers import tag_label
 
@@ -44,14 +54,14 @@ class SearchPanel(QWidget):
         self.field.setPlaceholderText("Search protocols, checklists, handouts\u2026  (Ctrl+K)")
         self.field.setAccessibleName("Search")
         self.field.setClearButtonEnabled(True)
+        for button in self.field.findChildren(QToolButton):  # the clear button Qt adds has no name
+            button.setAccessibleName("Clear search")
         self.kind = self._combo("Filter by kind", [label for label, _ in KIND_FILTERS])
         self.facet = self._combo("Filter by condition or route", ["All conditions and routes"])
-        self.suggestion = QLabel(self)
-        self.suggestion.setAccessibleName("Did you mean")
+        self.suggestion = QLabel(self)  # named by its text ("Did you mean dissociation?")
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.hide()
-        self.status = plain(QLabel(self))
-        self.status.setAccessibleName("Search status")
+        self.status = plain(QLabel(self))  # named by its text: the number of results is what a reader hears
         self.results = QListView(self)
         self.results.setAccessibleName("Search results")
         self.model = ResultsModel()
@@ -76,8 +86,11 @@ class SearchPanel(QWidget):
 
     def _layout(self) -> None:
         filters = QHBoxLayout()
-        filters.addWidget(self.kind)
-        filters.addWidget(self.facet, 1)
+        for text, combo, stretch in (("Kind:", self.kind, 0), ("For:", self.facet, 1)):
+            label = QLabel(text, self)
+            label.setBuddy(combo)  # the labelled-by relation: a combo is otherwise named by its value
+            filters.addWidget(label)
+            filters.addWidget(combo, stretch)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
@@ -141,6 +154,7 @@ class SearchPanel(QWidget):
             self.results.setCurrentIndex(self.model.index(0, 0))
         self._show_suggestion(getattr(results, "suggestion", None), bool(hits))
         self.status.setText(_status_text(results, len(hits)))
+        announce(self.results, self.status.text())
         return True
 
     def _show_suggestion(self, suggestion: str | None, found: bool) -> None:

@@ -52,7 +52,6 @@ class InputField:
             self.editor = field
         self.editor.setAccessibleName(f"{spec.label} in {spec.unit}" if spec.unit else spec.label)
         self.error = _label("", parent)
-        self.error.setAccessibleName(f"{spec.label}: problem")
         self.error.hide()
 
     def raw(self) -> str | None:
@@ -84,10 +83,8 @@ class CalculatorView(QWidget):
         self.form_box = QWidget(self)
         self.form = QGridLayout(self.form_box)
         self.results = _label("", self)
-        self.results.setAccessibleName("Results")
         self.results.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.warnings = _label("", self)
-        self.warnings.setAccessibleName("Calculator warnings")
         self.working = _label("", self)
         self.working.setAccessibleName("Working and rounding")
         self.working.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -18,6 +18,7 @@ from app.export.handouts import HandoutRefused, handout_printable
 from app.export.pdf import Printable
 from app.gui.reader.document_view import SafeBrowser
 from app.gui.reader.print_bar import PrintBar
+from app.gui.widgets.announce import announce, name_with_context
 from app.gui.widgets.plain import plain
 from app.render.handouts import handout_html, missing_contacts, unset_placeholders
 from app.render.theme import LIGHT
@@ -44,11 +45,9 @@ class HandoutView(QWidget):
         self.heading.setWordWrap(True)
         self.notice = plain(QLabel(self))
         self.notice.setWordWrap(True)
-        self.notice.setAccessibleName("Site details not set")
         self.notice.hide()
         self.refusal = plain(QLabel(self))
         self.refusal.setWordWrap(True)
-        self.refusal.setAccessibleName("Handout not printed")
         self.refusal.setStyleSheet(f"background: {LIGHT.danger}; color: {LIGHT.text}; padding: 6px;")
         self.refusal.hide()
         self.preview = SafeBrowser(self)
@@ -124,7 +123,8 @@ class HandoutView(QWidget):
         try:
             printable = handout_printable(pack, document, self.placeholders, draft=self.draft.isChecked())
         except HandoutRefused as refused:
-            self.refusal.setText(f"\u2716 {refused}")
+            name_with_context(self.refusal, "Handout not printed", f"\u2716 {refused}")
+            announce(self.refusal)
             self.refusal.show()
             return None
         self.refusal.hide()

@@ -45,6 +45,8 @@ class AlertSummary(QScrollArea):
         self.setWidget(self.body)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Alert summary")
+        self.viewport().setAccessibleName("Alert summary")
         self.hide()
 
     def show_alerts(self, alerts: list[FiredAlert], room: int) -> None:
@@ -57,7 +59,7 @@ class AlertSummary(QScrollArea):
             return
         header = plain_label(counts_text(alerts), self.body)
         header.setStyleSheet("font-weight: bold;")
-        header.setAccessibleName("Alert summary")
+        header.setAccessibleName(header.text())  # what it shows: "Alerts (2): 1 urgent action, 1 caution"
         self.column.addWidget(header)
         for alert in alerts:
             line = self._line(alert)
@@ -74,7 +76,7 @@ class AlertSummary(QScrollArea):
         word = alert.label.upper() if loud else alert.label
         text = f"{word} \u2014 {alert.item_label} ({alert.rule}): {alert.action}"
         label = plain_label(text, self.body)
-        label.setAccessibleName(f"Alert: {alert.label}")
+        label.setAccessibleName(text)  # the whole alert, as shown
         size = ""
         weight = "font-weight: bold; " if alert.severity is not Severity.INFO else ""
         border = f"border-left: 6px solid {self.theme.text}; " if loud else ""

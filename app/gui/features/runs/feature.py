@@ -54,7 +54,7 @@ class ChecklistRuns(QObject):
     def _workspace(self) -> QWidget:
         workspace = QWidget(self.host.widget)
         back = QPushButton("All checklist runs", workspace)
-        back.setAccessibleName("Show all checklist runs")
+        back.setAccessibleDescription("Show all checklist runs")
         back.clicked.connect(self.show_list)
         bar = QHBoxLayout()
         bar.addWidget(back)
@@ -115,6 +115,7 @@ class ChecklistRuns(QObject):
         self.pages.addWidget(self.view)
         self.pages.setCurrentWidget(self.view)
         self.host.show_workspace(self.workspace)
+        self.view.focus_first_field()
         return self.view
 
     def restyle(self) -> None:

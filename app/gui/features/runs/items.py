@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.core.model.checklist import ChecklistItem, NumberItem, ScaleItem, TextItem, YesNoItem
 from app.core.runs.alerts import FiredAlert, sort_alerts
 from app.core.runs.values import plausible_text
-from app.gui.widgets.announce import announce
+from app.gui.widgets.announce import announce, name_with_context
 from app.render.runs import severity_colour
 from app.render.theme import Theme
 
@@ -57,13 +57,14 @@ class ItemRow(QWidget):
         title = plain_label(item.label + (" (required)" if item.required else ""), self)
         title.setMinimumWidth(220)
         self.editor = self._editor()
+        self.input = self._input()
+        if self.input is not None:
+            title.setBuddy(self.input)  # the labelled-by relation a screen reader reads the question from
+        # Status, refusal and alert labels are named by what they show, after the item they belong to.
         self.status = plain_label("", self)
-        self.status.setAccessibleName(f"{item.label}: save status")
         self.problem = plain_label("", self)
-        self.problem.setAccessibleName(f"{item.label}: not saved")
         self.problem.hide()
         self.alert = plain_label("", self)
-        self.alert.setAccessibleName(f"{item.label}: alert")
         self.alert.hide()
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 4, 4, 4)
@@ -79,6 +80,25 @@ class ItemRow(QWidget):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 1)
+
+    def _input(self) -> QWidget | None:
+        """The widget that takes the value, when there is one to label (check boxes name themselves)."""
+        if isinstance(self.item, (NumberItem, TextItem)):
+            return self.field
+        if isinstance(self.item, ScaleItem):
+            return self.combo
+        return None
+
+    def _describe(self) -> None:
+        """The field's description carries its refusal and alerts, read when the field has focus."""
+        parts = [self.problem.text()] if not self.problem.isHidden() and self.problem.text() else []
+        if not self.alert.isHidden():  # the whole alert, rule and action, not only the marker's word
+            parts += getattr(self, "alert_details", []) or [self.alert.text()]
+        if self.input is not None:
+            self.input.setAccessibleDescription("\n".join(parts) or self._hint())
+
+    def _hint(self) -> str:
+        return plausible_text(self.item) if isinstance(self.item, NumberItem) else ""
 
     # --- editors by type --------------------------------------------------------------------
     def _editor(self) -> QWidget:
@@ -186,8 +206,11 @@ class ItemRow(QWidget):
         self.show_value(stored)
         self.saved_at = when if stored is not None else None
         word = "Saved" if stored is not None else "Cleared"
-        self.status.setText(f"\u2714 {word} {when.astimezone().strftime('%H:%M:%S')}")
+        name_with_context(
+            self.status, self.item.label, f"\u2714 {word} {when.astimezone().strftime('%H:%M:%S')}"
+        )
         self.problem.hide()
+        self._describe()
 
     def show_refused(self, message: str, typed: str = "") -> None:
         """The field goes back to the last saved value (or empty), so it never shows an unsaved value
@@ -195,24 +218,28 @@ class ItemRow(QWidget):
         self.show_value(self.stored)
         what = f"\u201c{typed}\u201d " if typed else ""
         kept = "the last saved value is kept" if self.stored is not None else "nothing is recorded"
-        self.problem.setText(f"\u26a0 Not saved {what}\u2014 {message} ({kept}.)")
+        name_with_context(self.problem, self.item.label, f"\u26a0 Not saved {what}\u2014 {message} ({kept}.)")
         self.problem.setStyleSheet(box_style(self.theme.danger, self.theme))
         self.problem.show()
         announce(self.problem)
+        self._describe()
 
     def show_alerts(self, alerts: list[FiredAlert]) -> None:
         """A compact marker: icon and word per alert involving this item; the text is in the summary."""
+        self.alert_details = [f"{a.label}: {a.rule} \u2014 {a.action}" for a in sort_alerts(alerts)]
         if not alerts:
             self.alert.hide()
+            self._describe()
             return
         ordered = sort_alerts(alerts)
         self.alert.setText(
             "  ".join(dict.fromkeys(a.label for a in ordered)) + "  \u2014 see the alert summary"
         )
-        self.alert.setAccessibleName(f"{self.item.label}: {ordered[0].label}")
+        name_with_context(self.alert, self.item.label, self.alert.text())
         colour = severity_colour(ordered[0].severity, self.theme)
         self.alert.setStyleSheet(box_style(colour, self.theme, 2) + "font-weight: bold;")
         self.alert.show()
+        self._describe()
 
     def show_clinic_limit(self, limit: str, rules: str) -> None:
         """Side by side, never merged: the clinic's limit (from the site) and the pack's rule (with

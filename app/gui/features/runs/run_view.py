@@ -35,6 +35,7 @@ from app.gui.features.runs.finish_dialog import FinishDialog
 from app.gui.features.runs.items import ItemRow, plain_label
 from app.gui.features.runs.timer_panel import TimerPanel
 from app.gui.reader.print_bar import PrintBar
+from app.gui.widgets.announce import announce
 from app.render.helpers import offset_label
 from app.render.runs import local_time, monitoring_summary
 from app.render.theme import Theme
@@ -71,7 +72,7 @@ class RunView(QWidget):
         self.timer_panel = TimerPanel(self.run.checklist.dose_event, theme, clock, self)
         self.summary = AlertSummary(theme, self)
         self.finish_button = QPushButton("Finish run\u2026", self)
-        self.finish_button.setAccessibleName("Finish this checklist run")
+        self.finish_button.setAccessibleDescription("Finish this checklist run")
         self.print_bar = PrintBar(self.printable, "checklist run", self, paper=paper)
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
@@ -96,7 +97,9 @@ class RunView(QWidget):
         if self.run.checklist.discharge_criteria:
             criteria = "\n".join(f"\u2022 {s.text}" for s in self.run.checklist.discharge_criteria)
             column.addWidget(plain_label("Discharge criteria\n" + criteria, items))
+        items.setAccessibleName("Checklist items")
         scroll = QScrollArea(self)
+        scroll.setAccessibleName("Checklist items")
         scroll.setWidgetResizable(True)
         scroll.setWidget(items)
         bottom = QHBoxLayout()
@@ -162,6 +165,7 @@ class RunView(QWidget):
         if not self._write(lambda: self.store.complete(self.run.info.id), "Finishing the run"):
             return False
         self._reload()
+        announce(self, f"Checklist run finished: {self.run.info.label}. It can now be printed.")
         return True
 
     def _write(self, action: Callable[[], None], what: str) -> bool:
@@ -182,6 +186,13 @@ class RunView(QWidget):
             if limit:
                 point = next(p for p in checklist.timepoints if p.id == point_id)
                 row.show_clinic_limit(limit, pack_rules(checklist, point, row.item))
+
+    def focus_first_field(self) -> None:
+        """When a run opens, the keyboard (and a screen reader) starts at its first field."""
+        for row in self.rows.values():
+            if row.input is not None and row.input.isEnabled():
+                row.input.setFocus()
+                return
 
     def set_note(self, text: str) -> None:
         """A line under the title, such as a newer checklist version in the pack."""

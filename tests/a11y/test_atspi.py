@@ -1,0 +1,191 @@
+"""The window as a screen reader gets it: read over AT-SPI from outside the process, as Orca reads it.
+
+The app runs on a virtual screen with Qt's AT-SPI bridge on, in a private D-Bus session; the reader
+runs under the system Python with pyatspi (tests/a11y/setup-atspi.sh installs both). Outside CI the
+test skips, with the reason, where that stack is missing; under CI=true it never skips.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+SYSTEM_PYTHON = "/usr/bin/python3"
+STEPS = [
+    "ready",
+    "search",
+    "open_result",
+    "open_checklist",
+    "start_run",
+    "enter_alert",
+    "enter_refused",
+    "finish_run",
+    "open_handout",
+    "print_handout",
+]
+pytestmark = pytest.mark.xdist_group("atspi")  # one walk, on one worker
+INTERACTIVE = {
+    "push button",
+    "check box",
+    "radio button",
+    "combo box",
+    "entry",
+    "text",
+    "spin button",
+    "list",
+    "tree",
+    "tree table",
+    "table",
+    "page tab",
+    "slider",
+}
+
+
+def missing_stack() -> str | None:
+    if not sys.platform.startswith("linux"):
+        return "AT-SPI is the Linux accessibility bus"
+    for tool in ("xvfb-run", "dbus-run-session"):
+        if shutil.which(tool) is None:
+            return f"{tool} is not installed (tests/a11y/setup-atspi.sh installs it)"
+    probe = subprocess.run(
+        [SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True, text=True, check=False
+    )
+    if probe.returncode != 0:
+        return f"{SYSTEM_PYTHON} has no pyatspi (tests/a11y/setup-atspi.sh installs python3-pyatspi)"
+    return None
+
+
+def record_walk(out: Path) -> Path:
+    """Run the driver through STEPS under the AT-SPI reader; returns the folder of trees and events."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "steps.txt").write_text("\n".join(STEPS))
+    home = out / "home"
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="xcb",
+        QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
+        QT_ACCESSIBILITY="1",
+        PROTOCOL_DESK_HOME=str(home),
+        PROTOCOL_DESK_SITE_CONFIG=str(home / "no-site.toml"),
+        PYTHONPATH=str(REPO),
+        A11Y_OUT=str(out),
+    )
+    command = [
+        "xvfb-run", "-a", "-s", "-screen 0 1440x900x24",
+        "dbus-run-session", "--",
+        SYSTEM_PYTHON, str(HERE / "atspi_reader.py"), str(out), "--",
+        sys.executable, str(HERE / "driver.py"),
+    ]  # fmt: skip
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, f"AT-SPI walk failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+    return out
+
+
+@pytest.fixture(scope="module")
+def walk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    reason = missing_stack()
+    if reason is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the AT-SPI test: {reason}")
+        pytest.skip(reason)
+    yield record_walk(tmp_path_factory.mktemp("atspi"))
+
+
+def tree(walk: Path, step: str) -> dict[str, object]:
+    return dict(json.loads((walk / f"{step}.json").read_text()))
+
+
+def nodes(node: dict[str, object], path: str = "") -> Iterator[tuple[str, dict[str, object]]]:
+    here = f"{path}/{node['role']}:{node['name']}"
+    yield here, node
+    for child in node.get("children", []):  # type: ignore[attr-defined]
+        yield from nodes(child, here)
+
+
+def showing(node: dict[str, object]) -> bool:
+    return "showing" in node["states"]  # type: ignore[operator]
+
+
+def events(walk: Path) -> list[dict[str, object]]:
+    return list(json.loads((walk / "events.json").read_text()))
+
+
+def test_every_focusable_or_interactive_object_has_a_name(walk: Path) -> None:
+    unnamed = []
+    for step in STEPS:
+        for path, node in nodes(tree(walk, step)):
+            states = node["states"]
+            wanted = "focusable" in states or node["role"] in INTERACTIVE  # type: ignore[operator]
+            if wanted and showing(node) and not str(node["name"]).strip():
+                unnamed.append(f"{step}: {path}")
+    assert unnamed == []
+
+
+def ticking(text: str) -> str:
+    """The run timer's labels change every second between the driver's look and the reader's: digits
+    are compared as digits, the words exactly."""
+    return re.sub(r"\d", "0", text)
+
+
+def test_labels_are_named_by_what_they_show(walk: Path) -> None:
+    """Every text a visible label shows (recorded by the driver) is the AT-SPI name of an object, or
+    the end of one that adds context before it ("Systolic ...: Saved 11:11:13")."""
+    unheard = []
+    for step in STEPS:
+        names = [ticking(str(node["name"]).strip()) for _, node in nodes(tree(walk, step))]
+        for text in json.loads((walk / f"{step}.labels.json").read_text()):
+            if not any(name.endswith(ticking(text.strip())) for name in names):
+                unheard.append(f"{step}: {text[:70]!r}")
+    assert unheard == [], unheard
+
+
+def test_every_input_has_a_labelled_by_relation(walk: Path) -> None:
+    missing = []
+    for step in ("open_result", "enter_alert", "print_handout"):
+        for path, node in nodes(tree(walk, step)):
+            is_input = node["role"] in {"entry", "combo box", "spin button"} and showing(node)
+            if is_input and "labelled by" not in node["relations"]:  # type: ignore[operator]
+                missing.append(f"{step}: {path}")
+    assert missing == []
+
+
+def test_an_alerting_value_is_announced_with_the_alert_text(walk: Path) -> None:
+    said = [e for e in events(walk) if e["step"] == "enter_alert"]
+    texts = [str(e.get("data", "")) for e in said if e["type"] == "object:announcement"]
+    texts += [
+        str(e["source"]["name"])  # type: ignore[index]
+        for e in said
+        if e["source"]["role"] in {"alert", "notification"}  # type: ignore[index]
+    ]
+    assert any("above" in t.lower() and "mmHg" in t for t in texts), said
+
+
+def named(root: dict[str, object], name: str) -> dict[str, object]:
+    found = [node for _, node in nodes(root) if node["name"] == name and showing(node)]
+    assert found, f"no showing object named {name!r}"
+    return found[0]
+
+
+def test_the_document_exposes_its_headings_and_links(walk: Path) -> None:
+    """Qt's bridge gives a QTextBrowser's text but no heading or link objects inside it, so the
+    document's headings are the outline's items and its links are a list beside it, by keyboard."""
+    window = tree(walk, "open_result")
+    document = named(window, "Document")
+    assert "focused" in document["states"]  # type: ignore[operator]
+    headings = [str(item["name"]) for item in named(window, "Document outline")["children"]]  # type: ignore[union-attr]
+    assert len(headings) >= 2
+    assert all(h in str(document["text"]) for h in headings), headings
+    links = named(window, "Links in this document")
+    assert links["child_count"], links
+    first = links["children"][0]  # type: ignore[index]
+    assert first["name"] and first["name"] in str(document["text"])  # type: ignore[index]

@@ -1,0 +1,62 @@
+"""Write the screen-reader walk-through for docs/accessibility.md from a recorded AT-SPI walk.
+
+    .venv/bin/python tests/a11y/walkthrough.py [WALK-DIR]
+
+Without WALK-DIR it records a fresh walk (as tests/a11y/test_atspi.py does) into a temporary folder.
+Each step lists, in order, where the focus went (role, name, description) and every announcement,
+exactly as the AT-SPI events carried them.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.a11y.test_atspi import STEPS, record_walk
+
+WHAT = {
+    "ready": "The window is ready; the focus is put in the search field",
+    "search": "Type `monitoring`",
+    "open_result": "Down arrow, Enter: open the first result",
+    "open_checklist": "Open the esketamine session monitoring checklist",
+    "start_run": "Start a run (session label `Bay 3 morning`, dose 5 minutes ago)",
+    "enter_alert": "Type `200` in the first field (systolic pressure before the dose), Tab",
+    "enter_refused": "Type `900` in the diastolic pressure, Tab (outside the plausible range)",
+    "finish_run": "Finish the run",
+    "open_handout": "Open the treatment-day instructions, Space on “Handout (large print)”",
+    "print_handout": "Save the handout as PDF (the print path without a printer dialog)",
+}
+LIVE = {1: "polite", 2: "assertive"}
+
+
+def spoken(source: dict[str, str]) -> str:
+    text = f"{source['role']} “{source['name']}”"
+    return text + (f", description “{source['description']}”" if source.get("description") else "")
+
+
+def markdown(walk: Path) -> str:
+    events = json.loads((walk / "events.json").read_text())
+    lines = []
+    for number, step in enumerate(STEPS, 1):
+        lines += ["", f"{number}. **{WHAT[step]}**"]
+        for event in (e for e in events if e["step"] == step):
+            if event["type"] == "focus:":
+                lines.append(f"   - focus: {spoken(event['source'])}")
+            elif event["type"] == "object:announcement":
+                live = LIVE.get(event.get("politeness", 0), "announcement")
+                lines.append(f"   - announced ({live}): “{event.get('data', '')}”")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    walk = Path(argv[0]) if argv else record_walk(Path(tempfile.mkdtemp(prefix="atspi-walk-")))
+    sys.stdout.write(markdown(walk))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
