@@ -1,15 +1,17 @@
 """Snippets whose highlights are markup but whose content never is.
 
-FTS5 snippet() wraps matches in private-use marker characters (content cannot contain them: the
-build strips them). The HTML form escapes the whole text first and only then turns the markers
-into <b> and </b>, so `<script>` or `<b>` in content comes back as visible text.
+A snippet is cut around the rarest matched term and wraps whole matched words in private-use marker
+characters (content cannot contain them: the build strips them). The HTML form escapes the whole
+text first and only then turns the markers into <b> and </b>, so `<script>` or `<b>` in content
+comes back as visible text.
 """
 
 from __future__ import annotations
 
 import html
+import re
 
-from app.core.search.text import MARK_CLOSE, MARK_OPEN
+from app.core.search.text import MARK_CLOSE, MARK_OPEN, fold
 
 ELLIPSIS = "…"
 FALLBACK_CHARS = 160
@@ -32,3 +34,52 @@ def leading(text: str) -> str:
     if len(flat) <= FALLBACK_CHARS:
         return flat
     return flat[:FALLBACK_CHARS].rsplit(" ", 1)[0] + ELLIPSIS
+
+
+WINDOW = 24
+"""Words shown around the centre of a snippet."""
+BEFORE = 8
+"""Of those, how many come before the centre: enough to show what the sentence is about."""
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _matches(folded: list[str], terms: list[tuple[tuple[str, ...], float]]) -> tuple[set[int], int | None]:
+    """Positions of whole words that belong to a matched term, and the first of the rarest term's."""
+    marked: set[int] = set()
+    centre, best = None, -1.0
+    for term, weight in terms:
+        size = len(term)
+        for start in range(len(folded) - size + 1):
+            if tuple(folded[start : start + size]) == term:
+                marked.update(range(start, start + size))
+                if weight > best:
+                    centre, best = start, weight
+    return marked, centre
+
+
+def centred(text: str, terms: list[tuple[tuple[str, ...], float]]) -> str | None:
+    """A snippet of `text` centred on the rarest matched term, matched whole words between markers.
+
+    `terms` are (folded words, weight) pairs: a phrase marks only where all its words occur in
+    order, so a common word is never highlighted on its own. None when no term occurs in `text`.
+    """
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    folded = [fold(text[start:end]) for start, end in spans]
+    marked, centre = _matches(folded, terms)
+    if centre is None:
+        return None
+    first = max(0, min(centre - BEFORE, len(spans) - WINDOW))
+    last = min(len(spans), first + WINDOW)
+    pieces = [ELLIPSIS] if first > 0 else []
+    cursor = spans[first][0]
+    for number in range(first, last):
+        start, end = spans[number]
+        pieces.append(text[cursor:start])
+        word = text[start:end]
+        pieces.append(f"{MARK_OPEN}{word}{MARK_CLOSE}" if number in marked else word)
+        cursor = end
+    tail = text[cursor : cursor + 1] if last == len(spans) else ""
+    pieces.append(tail if tail.strip() else "")
+    if last < len(spans):
+        pieces.append(" " + ELLIPSIS)
+    return " ".join("".join(pieces).split())
