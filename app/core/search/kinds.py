@@ -23,7 +23,7 @@ HELP = "help"
 
 KIND_STEMS: dict[str, frozenset[str]] = {
     CONTRAINDICATIONS: frozenset({"contraind", "elig", "screen"}),
-    MONITORING: frozenset({"monitor", "discharg", "minut", "hour", "recoveri", "observ", "time", "durat"}),
+    MONITORING: frozenset({"monitor", "discharg", "min", "minut", "hour", "recoveri", "observ", "time", "durat"}),
     DOSING: frozenset({"dose", "dosag", "schedul", "regimen", "calcul", "devic"}),
     RULES: frozenset({"rule", "discharg", "drive"}),
     EVIDENCE: frozenset({"evid", "trial", "studi"}),
@@ -35,7 +35,6 @@ KIND_STEMS: dict[str, frozenset[str]] = {
 DOCUMENT_KINDS: dict[str, frozenset[str]] = {
     "calculator": frozenset({DOSING}),
     "instructions": frozenset({RULES}),
-    "checklist": frozenset({MONITORING}),
 }
 """Every section of these documents has these kinds as well."""
 

@@ -33,10 +33,13 @@ _STOPWORD_TEXT = """
     got had has have he her him his how i if in into is it its me my need needs no nor not of on or our
     per please she should so something than that the their them then there these they this those to too
     was we were what when where which while who whom why will with would you your
-    problem problems issue issues thing things stuff happen happens happened okay ok safe safely"""
+    problem problems issue issues thing things stuff happen happens happened okay ok safe safely
+    take takes taking took keep keeps get gets getting go goes going feel feels feeling felt still really
+    very"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-"""Question, function and vague words: "can they drive home" is about driving home, and "bladder
-problems" about the bladder. Rare in clinical text, such words would otherwise weigh the most."""
+"""Question, function and vague words: "can they drive home" is about driving home, "bladder
+problems" about the bladder and "how long does the infusion take" about the infusion. Rare in
+clinical text, such words would otherwise weigh the most."""
 
 
 def content_stems(text: str) -> list[str]:
@@ -203,7 +206,7 @@ class _Builder:
     def add(self, span: list[Unit], synonyms: tuple[Term, ...] | None, typing: bool) -> None:
         if synonyms is not None:
             typed = tuple(t for u in span for t in u.tokens)
-            alternatives = [Alternative(term) for term in self._with_forms(synonyms)]
+            alternatives = [Alternative(term) for term in synonyms]
             self._note(term for term in synonyms if term != typed)
             if typing and len(typed) == 1:
                 alternatives.extend(self._typed(typed[0]))
@@ -212,15 +215,6 @@ class _Builder:
             self.groups.append(self._word(span[0], typing))
         else:
             self.groups.append(self._phrase(span[0], typing))
-
-    def _with_forms(self, terms: tuple[Term, ...]) -> list[Term]:
-        """Synonym terms, each single word with its other forms in the index (`pill` -> `pills`)."""
-        found: dict[Term, None] = {}
-        for term in terms:
-            found[term] = None
-            if len(term) == 1:
-                found.update(((form,), None) for form in self.vocabulary.forms(term[0]))
-        return list(found)
 
     def _note(self, terms: Iterable[Term]) -> None:
         for term in terms:

@@ -24,25 +24,27 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from app.core.search.query import Group, Plan
+from app.core.search.query import STOPWORDS, Group, Plan
 from app.core.search.ranking import Statistics
 from app.core.search.text import words
 
+HEADING, BODY, SUMMARY = "heading", "body", "summary"
 HEADING_WEIGHT = 2.0
 BODY_WEIGHT = 1.0
-TITLE_WEIGHT = 0.6
+TITLE_WEIGHT = 1.0
 """A group only in the document's title or aliases: context, well below the section's own words."""
-LENGTH_K = 1.2
-LENGTH_B = 0.75
-"""bm25's saturation and length normalisation, applied to a body match as if the word occurred once:
-a word in a short section is better evidence of what the section is about than in a long one."""
-CONTEXT_BONUS = 0.25
-"""A group in the section and in the document's title: the section is about the titled subject."""
+SUMMARY_WEIGHT = 0.5
+"""A group in the document's summary (the hit that opens at the top): an overview mentions much of
+what the document holds, so it answers less directly than the section that holds the words."""
+TITLED_HEADING = 2.5
+TITLED_BODY = 1.25
+"""A group that is also in the document's title, in a section's heading or body: every section of a
+document about MDSI is about MDSI, so the word tells its sections apart less than other words do."""
 INTENT_WEIGHT = 1.0
 """A section of the kind the question asks for, in units of the query's mean IDF."""
-CUE_WEIGHT = 0.5
+CUE_WEIGHT = 0.75
 """A section of the kind a cue word suggests, in the same units."""
-AUDIENCE_WEIGHT = 1.0
+AUDIENCE_WEIGHT = 0.5
 """A patient handout for a first-person question, in the same units."""
 NEAR_NAME = 0.75
 """A typed name covers at least this share of a title's or alias's words (and they all match)."""
@@ -103,12 +105,22 @@ def _titled(connection: sqlite3.Connection, plan: Plan, rowids: list[int]) -> li
     return found
 
 
-def _in_heading(group: Group, heading: tuple[str, ...]) -> bool:
+def _in_heading(group: Group, heading: tuple[str, ...]) -> set[int]:
+    """Positions of the heading's words that spell one of the group's alternatives."""
+    found: set[int] = set()
     for alternative in group.alternatives:
         size = len(alternative.tokens)
-        if any(heading[i : i + size] == alternative.tokens for i in range(len(heading) - size + 1)):
-            return True
-    return False
+        for i in range(len(heading) - size + 1):
+            if heading[i : i + size] == alternative.tokens:
+                found.update(range(i, i + size))
+    return found
+
+
+def _coverage(heading: tuple[str, ...], matched: set[int]) -> float:
+    """Share of the heading's content words that the query matched: "Monitoring" is wholly about
+    monitoring, "The Patient Monitoring Form" only partly (bm25F's length normalisation, for headings)."""
+    content = [i for i, word in enumerate(heading) if word not in STOPWORDS]
+    return len(matched.intersection(content)) / len(content) if content else 0.0
 
 
 def is_named(plan: Plan, names: str) -> bool:
@@ -133,16 +145,24 @@ class _Context:
     """The query's mean group IDF: what an intent or audience match is worth."""
 
 
+def _weight(place: str | None, titled: bool, coverage: float) -> float:
+    """What a group found in `place` (heading, body, summary, or nowhere in the section) is worth."""
+    if place == HEADING:
+        low, high = (TITLED_BODY, TITLED_HEADING) if titled else (BODY_WEIGHT, HEADING_WEIGHT)
+        return low + (high - low) * coverage
+    if place == BODY:
+        return TITLED_BODY if titled else BODY_WEIGHT
+    if place == SUMMARY:
+        return SUMMARY_WEIGHT
+    return TITLE_WEIGHT if titled else 0.0
+
+
 def _section_score(
-    context: _Context, doc: Doc, kinds: str, weights: dict[int, float], titled: list[bool]
+    context: _Context, doc: Doc, kinds: str, places: dict[int, str], titled: list[bool], coverage: float
 ) -> float:
     score = 0.0
     for number, idf in enumerate(context.stats.idfs):
-        own = weights.get(number, 0.0)
-        if own:
-            score += idf * (own + (CONTEXT_BONUS if titled[number] else 0.0))
-        elif titled[number]:
-            score += idf * TITLE_WEIGHT
+        score += idf * _weight(places.get(number), titled[number], coverage)
     plan, section_kinds = context.plan, kinds.split()
     if plan.intents.intersection(section_kinds):
         score += INTENT_WEIGHT * context.unit
@@ -159,19 +179,23 @@ def _score_document(
     titled = [doc.rowid in rows for rows in titled_sets]
     sections = {row[0]: row for row in connection.execute(_SECTIONS, (doc.first, doc.last))}
     folded = {rowid: tuple(words(row[2])) for rowid, row in sections.items()}
-    weights: dict[int, dict[int, float]] = {}
+    places: dict[int, dict[int, str]] = {}
+    in_headings: dict[int, set[int]] = {}
     for number, group in enumerate(context.plan.groups):
         for (rowid,) in connection.execute(_MATCHING, (group.fts(), doc.first, doc.last)):
-            weight = HEADING_WEIGHT if _in_heading(group, folded[rowid]) else BODY_WEIGHT
-            weights.setdefault(rowid, {})[number] = weight
-    if not weights:
+            positions = _in_heading(group, folded[rowid]) if rowid != doc.first else set()
+            in_headings.setdefault(rowid, set()).update(positions)
+            place = SUMMARY if rowid == doc.first else HEADING if positions else BODY
+            places.setdefault(rowid, {})[number] = place
+    if not places:
         # Only the title, aliases or tags hold the words: the hit opens at the top of the document.
-        weights[doc.first] = {}
+        places[doc.first] = {}
     return [
         Ranked(doc, rowid, sections[rowid][1], sections[rowid][2], _section_score(
-            context, doc, sections[rowid][3], own, titled
+            context, doc, sections[rowid][3], own, titled,
+            _coverage(folded[rowid], in_headings.get(rowid, set())),
         ))
-        for rowid, own in weights.items()
+        for rowid, own in places.items()
     ]  # fmt: skip
 
 
@@ -196,7 +220,7 @@ def score_sections(
         if named:
             max(sections, key=lambda s: (s.score, -s.rowid)).named = True
         ranked.extend(sections)
-    ceiling = sum(stats.idfs) * (HEADING_WEIGHT + CONTEXT_BONUS) + unit * (INTENT_WEIGHT + AUDIENCE_WEIGHT)
+    ceiling = sum(stats.idfs) * max(HEADING_WEIGHT, TITLED_HEADING) + unit * (INTENT_WEIGHT + AUDIENCE_WEIGHT)
     for entry in ranked:
         entry.score = round(min(1.0, max(entry.score / (ceiling or 1.0), 1e-6)), 6)
     return sorted(ranked, key=Ranked.key)

@@ -64,6 +64,7 @@ def words(text: str) -> list[str]:
 
 _STEMMER = Stemmer.Stemmer("english")
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+_CLOZE = re.compile(r"\{\{c\d+::(.+?)(?:::[^}]*)?\}\}")
 
 
 @lru_cache(maxsize=65536)
@@ -90,4 +91,5 @@ def fill_placeholders(text: str, values: dict[str, str] | None = None) -> str:
     if "{{" not in text:
         return text
     known = values or {}
+    text = _CLOZE.sub(r"\1", text)  # a study card's deletion reads as its answer
     return _PLACEHOLDER.sub(lambda m: known.get(m.group(1)) or f"[{m.group(1).replace('_', ' ')}]", text)
