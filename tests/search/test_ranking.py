@@ -44,7 +44,9 @@ def _documents() -> list[dict[str, Any]]:
                 "route-doses": ("Doses by route", "Oral ketamine doses span 0.25-7 mg/kg."),
                 "monitoring": ("Monitoring", "Observe for 2 hours after each dose of esketamine."),
             },
-            contraindications={"absolute": [{"text": "Esketamine: aneurysmal vascular disease.", "references": ["ref-a"]}]},
+            contraindications={
+                "absolute": [{"text": "Esketamine: aneurysmal vascular disease.", "references": ["ref-a"]}]
+            },
         ),
         protocol(
             "effects",
@@ -96,7 +98,8 @@ def test_question_framing_maps_to_section_kinds(index: SearchIndex) -> None:
 
 
 def test_section_kinds_come_from_ids_headings_and_document_kind() -> None:
-    assert section_kinds("contraindications", "Contraindications and warnings", "protocol") == "contraindications"
+    kinds = section_kinds("contraindications", "Contraindications and warnings", "protocol")
+    assert kinds == "contraindications"
     assert "monitoring" in section_kinds("bp-40-min", "About 40 minutes after the dose", "checklist")
     assert section_kinds("before", "In the days before", "instructions") == "rules"
     assert section_kinds("worked-example", "Worked example", "calculator") == "dosing"
@@ -147,5 +150,6 @@ def test_snippet_is_centred_on_the_rarest_term() -> None:
 
 def test_placeholders_never_show_as_template_syntax() -> None:
     text = "Do not eat for {{fasting_hours}} hours; call {{ clinic_name }}. Answer: {{c1::61-84%}}."
-    assert fill_placeholders(text) == "Do not eat for [fasting hours] hours; call [clinic name]. Answer: 61-84%."
+    filled = fill_placeholders(text)
+    assert filled == "Do not eat for [fasting hours] hours; call [clinic name]. Answer: 61-84%."
     assert "Riverside" in fill_placeholders(text, {"clinic_name": "Riverside"})

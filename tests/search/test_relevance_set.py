@@ -20,7 +20,7 @@ from app.core.search import SearchIndex
 from benchmarks.relevance import Baseline, SetError, figures, load_set, protocol_desk, ranks
 
 FILES = ("clinician.yaml", "trainee.yaml", "patient.yaml", "it.yaml")
-FLOORS = {"top1": 0.0, "hit3": 0.0, "mrr5": 0.0}
+FLOORS = {"top1": 0.84, "hit3": 0.96, "mrr5": 0.9}
 MARGIN_OVER_BASELINE = 0.25
 
 

@@ -21,7 +21,7 @@ from app.core.outline import outline
 from app.core.pack import Pack, PackSet
 from app.core.search import fuzzy, schema
 from app.core.search.kinds import section_kinds
-from app.core.search.query import content_stems
+from app.core.search.query import content_words
 from app.core.search.synonyms import synonym_groups
 from app.core.search.text import clean_content, fill_placeholders, plain_markdown, stem
 
@@ -49,11 +49,11 @@ def _tags(doc: model.Document) -> list[str]:
 
 
 def names(doc: model.Document) -> str:
-    """The document's names as stems, one a line, for recognising a title typed whole: the title,
-    its aliases and id, and each part of a long title that has two words or more."""
+    """The document's names, one a line, for recognising a title typed whole: the title, its aliases
+    and id, and each part of a long title that has two words or more (folded, without stop words)."""
     whole = [doc.title, *doc.aliases, doc.id.replace("-", " ")]
-    found = {" ".join(content_stems(text)) for text in whole}
-    parts = (" ".join(content_stems(text)) for text in _TITLE_PARTS.split(doc.title))
+    found = {" ".join(content_words(text)) for text in whole}
+    parts = (" ".join(content_words(text)) for text in _TITLE_PARTS.split(doc.title))
     found.update(part for part in parts if " " in part)
     return "\n".join(sorted(name for name in found if name))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from app.core.search import snippets
-from app.core.search.query import Plan
+from app.core.search.query import SOFT_WORDS, Plan
 from app.core.search.ranking import Statistics
 from app.core.search.results import SearchHit
 from app.core.search.scoring import Ranked
@@ -14,11 +14,13 @@ _BODY = "SELECT body FROM sections WHERE rowid = ?"
 
 
 def _terms(plan: Plan, stats: Statistics) -> list[tuple[tuple[str, ...], float]]:
-    """Every alternative of every group with its group's IDF, rarest groups first."""
+    """Every alternative of every group with its group's IDF, rarest groups first; words that only
+    place a question in time ("after") are not marked on their own."""
     terms = [
         (alternative.tokens, idf)
         for group, idf in zip(plan.groups, stats.idfs, strict=True)
         for alternative in group.alternatives
+        if not (len(alternative.tokens) == 1 and alternative.tokens[0] in SOFT_WORDS)
     ]
     return sorted(terms, key=lambda term: -term[1])
 

@@ -23,7 +23,9 @@ HELP = "help"
 
 KIND_STEMS: dict[str, frozenset[str]] = {
     CONTRAINDICATIONS: frozenset({"contraind", "elig", "screen"}),
-    MONITORING: frozenset({"monitor", "discharg", "min", "minut", "hour", "recoveri", "observ", "time", "durat"}),
+    MONITORING: frozenset(
+        {"monitor", "discharg", "min", "minut", "hour", "recoveri", "observ", "time", "durat"}
+    ),
     DOSING: frozenset({"dose", "dosag", "schedul", "regimen", "calcul", "devic"}),
     RULES: frozenset({"rule", "discharg", "drive"}),
     EVIDENCE: frozenset({"evid", "trial", "studi"}),
@@ -67,7 +69,8 @@ FRAMES = sorted(
     + _frames(RULES, "allowed", "allowed to", "is it ok", "am i allowed", "go to work")
     + _frames(INTERACTIONS, "together", "at the same time")
     + _frames(HELP, "who do i call", "who to call", "who should i call", "what number")
-    + _frames(None, "what counts as", "what does", "what is", "what are", "tell me about"),
+    + _frames(None, "what counts as", "what does", "what is", "what are", "tell me about", "how common",
+              "how likely", "how frequent", "how frequently"),
     key=lambda frame: -len(frame[0]),
 )  # fmt: skip
 """Framing phrases (folded words): dropped from the search, their intent kept. Longest first."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from app.core.search import fuzzy
 from app.core.search.kinds import first_person, framing
 from app.core.search.synonyms import Synonyms, Term
-from app.core.search.text import stem, words
+from app.core.search.text import words
 from app.core.search.vocabulary import Vocabulary
 
 MAX_QUERY_CHARS = 500
@@ -25,8 +25,11 @@ MAX_QUERY_CHARS = 500
 MAX_GROUPS = 10
 CORRECTION_WEIGHT = 0.5
 SOFT_WEIGHT = 0.5
-SOFT_WORDS = frozenset({"after", "before", "during", "while", "since", "until", "within", "between"})
-"""Words that place a question in time ("bp before spravato") and count, but less than its topic."""
+SOFT_WORDS = frozenset(
+    {"after", "before", "during", "while", "since", "until", "within", "between", "work", "works"}
+)
+"""Words that place a question in time ("bp before spravato"), or ask whether something works, and
+count, but less than its topic."""
 
 _STOPWORD_TEXT = """
     a about am an and any anything are as at be been but by can could did do does doing for from get
@@ -35,16 +38,16 @@ _STOPWORD_TEXT = """
     was we were what when where which while who whom why will with would you your
     problem problems issue issues thing things stuff happen happens happened okay ok safe safely
     take takes taking took keep keeps get gets getting go goes going feel feels feeling felt still really
-    very"""
+    very use used uses using"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 """Question, function and vague words: "can they drive home" is about driving home, "bladder
 problems" about the bladder and "how long does the infusion take" about the infusion. Rare in
 clinical text, such words would otherwise weigh the most."""
 
 
-def content_stems(text: str) -> list[str]:
-    """Stems of the words of `text` that are not stop words (for comparing a query with titles)."""
-    return [stem(word) for word in words(text) if word not in STOPWORDS]
+def content_words(text: str) -> list[str]:
+    """The folded words of `text` that are not stop words (for comparing a query with titles)."""
+    return [word for word in words(text) if word not in STOPWORDS]
 
 
 QUESTION_PAIRS = frozenset(
@@ -100,7 +103,7 @@ class Plan:
     patient: bool = False
     """Asked in the first person: the patient handouts answer first."""
     name: tuple[str, ...] = ()
-    """The query's content stems, to recognise a document's title or alias typed (nearly) whole."""
+    """The query's content words, to recognise a document's title or alias typed (nearly) whole."""
 
     def all_of(self) -> str:
         return " AND ".join(g.fts() for g in self.groups)
@@ -207,6 +210,8 @@ class _Builder:
         if synonyms is not None:
             typed = tuple(t for u in span for t in u.tokens)
             alternatives = [Alternative(term) for term in synonyms]
+            if len(typed) == 1:  # the word typed in its other forms; the other terms as the pack lists them
+                alternatives += [Alternative((form,)) for form in self.vocabulary.forms(typed[0])]
             self._note(term for term in synonyms if term != typed)
             if typing and len(typed) == 1:
                 alternatives.extend(self._typed(typed[0]))
@@ -281,6 +286,6 @@ class _Builder:
             for unit, replacement in sorted(self.replacements, key=lambda r: -r[0].start):
                 text = text[: unit.start] + replacement + text[unit.end :]
             suggestion = " ".join(text.split())
-        name = tuple(content_stems(suggestion or self.text))
+        name = tuple(content_words(suggestion or self.text))
         groups = tuple(dict.fromkeys(self.groups))
         return Plan(groups, suggestion, tuple(self.expanded), intents, cues, patient, name)

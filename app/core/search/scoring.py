@@ -24,6 +24,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from app.core.search import fuzzy
 from app.core.search.query import STOPWORDS, Group, Plan
 from app.core.search.ranking import Statistics
 from app.core.search.text import words
@@ -46,6 +47,7 @@ CUE_WEIGHT = 0.75
 """A section of the kind a cue word suggests, in the same units."""
 AUDIENCE_WEIGHT = 0.5
 """A patient handout for a first-person question, in the same units."""
+MIN_FUZZY = 5
 NEAR_NAME = 0.75
 """A typed name covers at least this share of a title's or alias's words (and they all match)."""
 STUDY_KIND = "cards"
@@ -123,16 +125,24 @@ def _coverage(heading: tuple[str, ...], matched: set[int]) -> float:
     return len(matched.intersection(content)) / len(content) if content else 0.0
 
 
+def _same_word(typed: str, word: str) -> bool:
+    """Equal, or one slip apart in a longer word (`monitring`): a title typed in a hurry still counts."""
+    return typed == word or (min(len(typed), len(word)) >= MIN_FUZZY and fuzzy.distance(typed, word) <= 1)
+
+
 def is_named(plan: Plan, names: str) -> bool:
-    """Whether the query is one of the document's names (title, title part, alias, id), or nearly."""
-    typed = set(plan.name)
+    """Whether the query is one of the document's names (title, title part, alias, id), or nearly:
+    every word typed is in the name, and they make up most of it."""
+    typed = plan.name
     if not typed:
         return False
     for name in names.splitlines():
-        words_of_name = set(name.split())
-        if typed == words_of_name:
-            return True
-        if len(typed) >= 2 and typed <= words_of_name and len(typed) >= NEAR_NAME * len(words_of_name):
+        words_of_name = name.split()
+        if not all(any(_same_word(t, w) for w in words_of_name) for t in typed):
+            continue
+        if len(typed) >= len(words_of_name) or (
+            len(typed) >= 2 and len(typed) >= NEAR_NAME * len(words_of_name)
+        ):
             return True
     return False
 
@@ -158,7 +168,7 @@ def _weight(place: str | None, titled: bool, coverage: float) -> float:
 
 
 def _section_score(
-    context: _Context, doc: Doc, kinds: str, places: dict[int, str], titled: list[bool], coverage: float
+    context: _Context, doc: Doc, kinds: str, places: dict[int, str], titled: list[bool], *, coverage: float
 ) -> float:
     score = 0.0
     for number, idf in enumerate(context.stats.idfs):
@@ -193,7 +203,7 @@ def _score_document(
     return [
         Ranked(doc, rowid, sections[rowid][1], sections[rowid][2], _section_score(
             context, doc, sections[rowid][3], own, titled,
-            _coverage(folded[rowid], in_headings.get(rowid, set())),
+            coverage=_coverage(folded[rowid], in_headings.get(rowid, set())),
         ))
         for rowid, own in places.items()
     ]  # fmt: skip
