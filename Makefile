@@ -9,7 +9,7 @@ VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' app/__init__.py)
 FROZEN := dist/$(APP_ID)
 TARBALL := dist/$(APP_ID)-$(VERSION)-linux-$(shell uname -m).tar.gz
 
-.PHONY: run test lint typecheck imports pytest bench dist dist-check dist-launch icons schema clean
+.PHONY: run test lint typecheck imports pytest pytest-future bench dist dist-check dist-launch icons schema clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,8 +35,13 @@ pytest: $(STAMP)
 
 test: lint typecheck imports pytest
 
+# The whole suite with the clock set two years ahead (libfaketime): no test may depend on today.
+pytest-future: $(STAMP)
+	faketime '2028-01-01 10:00:00' $(BIN)/pytest -n 2
+
 schema: $(STAMP)
 	$(BIN)/protocol-desk schema > resources/schema/pack.schema.json
+	$(BIN)/protocol-desk schema --site > resources/schema/site.schema.json
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/load.py

@@ -28,12 +28,12 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.core.outline import outline
-from app.core.pack import Origin, PackSet
-from app.core.packs import PackRoot, load_packs
-from app.core.paths import bundled_content_dir
+from app.core.packs.loaded import Origin, PackSet
+from app.core.packs.outline import outline
+from app.core.packs.roots import PackRoot, load_packs
 from app.core.search import SearchIndex
 from app.core.search.text import clean_content, plain_markdown, words
+from app.core.system.paths import bundled_content_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "benchmarks" / "relevance"

@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
-from app.core.config import ConfigIssue
-from app.core.pack import PackSet
+from app.core.packs.loaded import PackSet
+from app.core.system.config import ConfigIssue
+from app.core.wording import plural
+from app.gui.widgets.plain import plain
 
 
 class StatusArea(QStatusBar):
@@ -16,7 +18,7 @@ class StatusArea(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel(self)
+        self.label = plain(QLabel(self))
         self.label.setAccessibleName("Status")
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName("Loading progress")
@@ -40,12 +42,14 @@ class StatusArea(QStatusBar):
     def loaded(self, packs: PackSet, config_issues: Sequence[ConfigIssue] = ()) -> None:
         self.progress.hide()
         documents = sum(len(p.documents) for p in packs.packs)
-        self.label.setText(f"{len(packs.packs)} pack(s), {documents} documents loaded")
+        self.label.setText(f"{plural(len(packs.packs), 'pack')}, {plural(documents, 'document')} loaded")
         notices = []
+        if any(problem.code == "site-config-broken" for problem in packs.problems):
+            notices.append("the site file is broken, so the strictest settings apply")
         if packs.failed:
-            notices.append(f"some content was skipped: {len(packs.failed)} pack(s)")
+            notices.append(f"some content was skipped: {plural(len(packs.failed), 'pack')}")
         if config_issues:
-            notices.append(f"the settings have {len(config_issues)} problem(s)")
+            notices.append(f"the settings have {plural(len(config_issues), 'problem')}")
         self.skipped.setText(f"\u26a0 {'; '.join(notices).capitalize()}. Show problems" if notices else "")
         self.skipped.setVisible(bool(notices))
 

@@ -10,7 +10,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from app.core import model
-from app.core.pack import Pack
+from app.core.links import safe_link
+from app.core.packs.loaded import Pack
 from app.render import helpers
 from app.render.markdown import markdown_to_html
 from app.render.theme import LIGHT, Theme
@@ -29,6 +30,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["markdown"] = lambda text: Markup(markdown_to_html(text))
+    env.filters["safe_link"] = safe_link
     env.globals.update(
         num=helpers.num,
         offset_label=helpers.offset_label,

@@ -6,8 +6,9 @@ from datetime import date
 from typing import Literal
 
 from app.core import model
-from app.core.outline import OutlineSection
-from app.core.pack import Pack
+from app.core.links import safe_link
+from app.core.packs.loaded import Pack
+from app.core.packs.outline import OutlineSection
 from app.render.helpers import KIND_LABELS
 from app.render.markdown import markdown_to_text
 from app.render.view import DocumentView, build_view
@@ -43,7 +44,7 @@ def _references(view: DocumentView, style: Style) -> list[str]:
         return []
     lines = [_heading("References", 2, style)]
     for number, ref in enumerate(view.references, start=1):
-        extra = f" {ref.url}" if ref.url else ""
+        extra = f" {ref.url}" if safe_link(ref.url) else ""
         tier = f"evidence tier {ref.tier.value}: {model.TIER_LABELS[ref.tier]}"
         lines.append(f"[{number}] {ref.citation}{extra} ({tier})")
     return [*lines, ""]

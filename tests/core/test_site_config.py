@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from app.core.config import KEYS, effective_site_file, load_config
-from app.core.pack import Origin
-from app.core.packpolicy import configured_roots, load_configured_packs
-from app.core.paths import app_paths, bundled_content_dir
-from app.core.problems import Level
+from app.core.distribution.policy import configured_roots, load_configured_packs
+from app.core.packs.loaded import Origin
+from app.core.packs.problems import Level
+from app.core.system.config import KEYS, effective_site_file, load_config
+from app.core.system.paths import app_paths, bundled_content_dir
 
 
 def _site(tmp_path: Path, text: str) -> Path:
@@ -55,16 +55,17 @@ def test_user_file_cannot_lock(tmp_path: Path) -> None:
     ("text", "line", "fragment"),
     [
         ('[policy]\nlocked = "display.theme"\n', 2, "expected a list"),
-        ('[policy]\n\nlocked = ["display.colour"]\n', 3, "unknown settings: display.colour"),
+        ('[policy]\n\nlocked = ["display.colour"]\n', 3, "names unknown settings: display.colour"),
         ('[packs]\nrequire_signed = "yes"\n', 2, "true or false"),
         ('[packs]\nfolders = "//server/share"\n', 2, "list of text"),
         ("[packs\nfolders = []\n", 1, "not valid TOML"),
     ],
 )
 def test_malformed_site_files_name_the_line(tmp_path: Path, text: str, line: int, fragment: str) -> None:
-    """Each kind of mistake in a site file is reported with its line."""
+    """Each kind of mistake in a site file is reported with its line (first; what was locked or put
+    at its strictest value because of it follows)."""
     config = load_config(app_paths(), _site(tmp_path, text))
-    assert [(i.line, fragment in i.message) for i in config.issues] == [(line, True)]
+    assert (config.issues[0].line, fragment in config.issues[0].message) == (line, True)
 
 
 def test_deploy_doc_lists_every_key(repo_root: Path) -> None:

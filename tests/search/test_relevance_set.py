@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from app.core.pack import Origin, PackSet
-from app.core.packs import PackRoot, load_packs
-from app.core.paths import bundled_content_dir
+from app.core.packs.loaded import Origin, PackSet
+from app.core.packs.roots import PackRoot, load_packs
 from app.core.search import SearchIndex
+from app.core.system.paths import bundled_content_dir
 from benchmarks.relevance import Baseline, SetError, figures, load_set, protocol_desk, ranks
 
 FILES = ("clinician.yaml", "trainee.yaml", "patient.yaml", "it.yaml")

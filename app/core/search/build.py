@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core import model
-from app.core.outline import outline
-from app.core.pack import Pack, PackSet
+from app.core.packs.loaded import Pack, PackSet
+from app.core.packs.outline import outline
 from app.core.search import fuzzy, schema
 from app.core.search.kinds import section_kinds
 from app.core.search.query import content_words
@@ -171,6 +171,7 @@ def _finish(connection: sqlite3.Connection, packs: PackSet, key: str, documents:
         connection,
         {
             "key": key,
+            "packs": packs.content_hash,  # id:hash of every pack it was built from (also in `key`)
             "documents": str(documents),
             "sections": str(sections),
             "built": time.strftime("%Y-%m-%dT%H:%M:%S"),

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from app.core.pack import PackSet
+from app.core.packs.loaded import PackSet
 from app.core.search import schema
 from app.core.search.build import Progress, write_index
 from app.core.search.hits import hits_for
@@ -84,6 +84,10 @@ class SearchIndex:
         """The cached index at `path` when it matches `packs`; otherwise a fresh build."""
         key = schema.cache_key(packs.content_hash)
         problem = check(path, key)
+        if problem is None and packs.signed_only:
+            # The key proves which packs the file was built from, not that its rows were not
+            # edited since: with signing required, the cache is never trusted.
+            problem = "signed packs are required, so the cached index is rebuilt, not trusted"
         if problem is None:
             return cls(path, key)
         index = cls.build(packs, path, progress)
