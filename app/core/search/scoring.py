@@ -127,7 +127,10 @@ def _coverage(heading: tuple[str, ...], matched: set[int]) -> float:
 
 def _same_word(typed: str, word: str) -> bool:
     """Equal, or one slip apart in a longer word (`monitring`): a title typed in a hurry still counts."""
-    return typed == word or (min(len(typed), len(word)) >= MIN_FUZZY and fuzzy.distance(typed, word) <= 1)
+    if typed == word:
+        return True
+    close = abs(len(typed) - len(word)) <= 1 and min(len(typed), len(word)) >= MIN_FUZZY
+    return close and fuzzy.distance(typed, word) <= 1
 
 
 def is_named(plan: Plan, names: str) -> bool:
@@ -138,11 +141,10 @@ def is_named(plan: Plan, names: str) -> bool:
         return False
     for name in names.splitlines():
         words_of_name = name.split()
-        if not all(any(_same_word(t, w) for w in words_of_name) for t in typed):
-            continue
-        if len(typed) >= len(words_of_name) or (
-            len(typed) >= 2 and len(typed) >= NEAR_NAME * len(words_of_name)
-        ):
+        whole = len(typed) >= len(words_of_name)
+        if not (whole or (len(typed) >= 2 and len(typed) >= NEAR_NAME * len(words_of_name))):
+            continue  # too few words typed to name it: skip before comparing any
+        if all(any(_same_word(t, w) for w in words_of_name) for t in typed):
             return True
     return False
 
@@ -188,12 +190,18 @@ def _score_document(
 ) -> list[Ranked]:
     titled = [doc.rowid in rows for rows in titled_sets]
     sections = {row[0]: row for row in connection.execute(_SECTIONS, (doc.first, doc.last))}
-    folded = {rowid: tuple(words(row[2])) for rowid, row in sections.items()}
+    folded: dict[int, tuple[str, ...]] = {}  # headings of the sections that match, folded once
+
+    def heading(rowid: int) -> tuple[str, ...]:
+        if rowid not in folded:
+            folded[rowid] = tuple(words(sections[rowid][2]))
+        return folded[rowid]
+
     places: dict[int, dict[int, str]] = {}
     in_headings: dict[int, set[int]] = {}
     for number, group in enumerate(context.plan.groups):
         for (rowid,) in connection.execute(_MATCHING, (group.fts(), doc.first, doc.last)):
-            positions = _in_heading(group, folded[rowid]) if rowid != doc.first else set()
+            positions = _in_heading(group, heading(rowid)) if rowid != doc.first else set()
             in_headings.setdefault(rowid, set()).update(positions)
             place = SUMMARY if rowid == doc.first else HEADING if positions else BODY
             places.setdefault(rowid, {})[number] = place
@@ -203,7 +211,7 @@ def _score_document(
     return [
         Ranked(doc, rowid, sections[rowid][1], sections[rowid][2], _section_score(
             context, doc, sections[rowid][3], own, titled,
-            coverage=_coverage(folded[rowid], in_headings.get(rowid, set())),
+            coverage=_coverage(heading(rowid), in_headings.get(rowid, set())),
         ))
         for rowid, own in places.items()
     ]  # fmt: skip

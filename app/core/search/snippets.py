@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from app.core.search.text import MARK_CLOSE, MARK_OPEN, fold
 
@@ -57,14 +58,59 @@ def _matches(folded: list[str], terms: list[tuple[tuple[str, ...], float]]) -> t
     return marked, centre
 
 
+LONG = 1200
+"""Longer ASCII text is first cut around the rarest term's first occurrence (found by a regex):
+tokenising a whole long body for every hit would cost more than the search itself."""
+
+
+@lru_cache(maxsize=2048)
+def _pattern(term: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, term)) + r"(?![^\W_])")
+
+
+def _cut(text: str, terms: list[tuple[tuple[str, ...], float]]) -> tuple[str, bool, bool] | None:
+    """The part of a long ASCII text around the rarest term that occurs, and whether it was cut."""
+    lowered = text.lower()
+    for term, _ in sorted(terms, key=lambda t: -t[1]):
+        found = _pattern(term).search(lowered)
+        if found is not None:
+            start = text.rfind(" ", 0, max(0, found.start() - 300)) + 1
+            end = text.find(" ", found.end() + 600)
+            end = len(text) if end == -1 else end
+            return text[start:end], start > 0, end < len(text)
+    return None
+
+
 def centred(text: str, terms: list[tuple[tuple[str, ...], float]]) -> str | None:
     """A snippet of `text` centred on the rarest matched term, matched whole words between markers.
 
     `terms` are (folded words, weight) pairs: a phrase marks only where all its words occur in
     order, so a common word is never highlighted on its own. None when no term occurs in `text`.
     """
+    if len(text) > LONG and text.isascii():
+        cut = _cut(text, terms)
+        if cut is None:
+            return None
+        part, before, after = cut
+        snippet = _centred(part, terms)
+        if snippet is None:
+            return None
+        if before and not snippet.startswith(ELLIPSIS):
+            snippet = ELLIPSIS + snippet
+        if after and not snippet.endswith(ELLIPSIS):
+            snippet += " " + ELLIPSIS
+        return snippet
+    return _centred(text, terms)
+
+
+def _centred(text: str, terms: list[tuple[tuple[str, ...], float]]) -> str | None:
     spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    folded = [fold(text[start:end]) for start, end in spans]
+    # Folding word by word is slow on long bodies; ASCII text folds by lowering it whole.
+    if text.isascii():
+        lowered = text.lower()
+        folded = [lowered[start:end] for start, end in spans]
+    else:
+        folded = [fold(text[start:end]) for start, end in spans]
     marked, centre = _matches(folded, terms)
     if centre is None:
         return None
