@@ -46,13 +46,15 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 def _matches(folded: list[str], terms: list[tuple[tuple[str, ...], float]]) -> tuple[set[int], int | None]:
     """Positions of whole words that belong to a matched term, and the first of the rarest term's."""
+    by_first: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+    for term, weight in terms:
+        by_first.setdefault(term[0], []).append((term, weight))
     marked: set[int] = set()
     centre, best = None, -1.0
-    for term, weight in terms:
-        size = len(term)
-        for start in range(len(folded) - size + 1):
-            if tuple(folded[start : start + size]) == term:
-                marked.update(range(start, start + size))
+    for start, word in enumerate(folded):  # one pass; only terms that start with this word are tried
+        for term, weight in by_first.get(word, ()):
+            if tuple(folded[start : start + len(term)]) == term:
+                marked.update(range(start, start + len(term)))
                 if weight > best:
                     centre, best = start, weight
     return marked, centre
