@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QMenu, QStackedWidget, QTabWidget, QWidget
 
 from app.gui.dialog_queue import DialogQueue
 from app.gui.reader.context_bar import Applies, ContextAction, ContextBar, Handler
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
     from app.core.packs.loaded import PackSet
+    from app.gui.print_targets import PrintTargets
+    from app.gui.printing import PrintTarget
     from app.gui.reader.reader import Reader
     from app.gui.status import StatusArea
     from app.render.theme import Theme
@@ -35,6 +37,7 @@ class ExtensionPoints:
     dialogs: DialogQueue
     packs_changed: SignalInstance
     theme_changed: SignalInstance
+    printing: PrintTargets
 
     @property
     def widget(self) -> QWidget:
@@ -67,10 +70,13 @@ class ExtensionPoints:
         """A button above documents of `kinds`; `applies(pack, document)` can narrow it further."""
         self.context_bar.add(ContextAction(frozenset(kinds), label, accessible_name, handler, applies))
 
-    def add_workspace(self, widget: QWidget, title: str) -> None:
+    def add_workspace(self, widget: QWidget, title: str, printable: PrintTarget | None = None) -> None:
+        """A tab beside the Reader; with `printable`, the window's Print and Export PDF print it."""
         index = self.workspaces.addTab(widget, title)
         self.workspaces.tabBar().setVisible(True)
         self.add_workspace_key(index, title)
+        if printable is not None:
+            self.printing.register(widget, printable)
 
     def add_workspace_key(self, index: int, title: str) -> None:
         """Ctrl+1 for the first workspace, Ctrl+2 for the second... listed in View and in Help."""
@@ -87,7 +93,15 @@ class ExtensionPoints:
         self.dialogs.show(dialog)
 
     def show_workspace(self, widget: QWidget) -> None:
-        self.workspaces.setCurrentWidget(widget)
+        """Bring `widget` to the front: its workspace tab, and its page in any stack inside that tab."""
+        child: QWidget | None = widget
+        while child is not None and self.workspaces.indexOf(child) < 0:
+            parent = child.parentWidget()
+            if isinstance(parent, QStackedWidget) and parent.indexOf(child) >= 0:
+                parent.setCurrentWidget(child)
+            child = parent
+        if child is not None:
+            self.workspaces.setCurrentWidget(child)
 
     def add_menu_action(self, menu_title: str, action: QAction) -> None:
         self.menus[menu_title].addAction(action)

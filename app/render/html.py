@@ -50,7 +50,8 @@ def _cite_line(view: DocumentView) -> object:
         if not numbers:
             return Markup("")
         links = ", ".join(f'<a href="#ref-{view.references[n - 1].id}">{n}</a>' for n in numbers)
-        return Markup(f'<p class="refs">Sources: [{links}]</p>')
+        # A reference number never breaks from its brackets ("[14" on one line, "]" on the next).
+        return Markup(f'<p class="refs">Sources: <span class="nowrap">[{links}]</span></p>')
 
     return cite_line
 

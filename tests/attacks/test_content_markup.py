@@ -23,7 +23,7 @@ from app.core.packs.loaded import FailedPack, Origin, Pack
 from app.core.packs.loader import load_pack
 from app.core.packs.roots import PackRoot, load_packs
 from app.core.system.paths import bundled_content_dir
-from app.export.pdf import PageDecor, export_pdf
+from app.export.pdf import PageDecor, Printable, export_pdf
 from app.gui.features.runs.start_dialog import StartRunDialog
 from app.gui.status import StatusArea
 from app.render.html import document_html
@@ -83,7 +83,7 @@ def test_renderer_and_pdf_make_no_live_link(url: str, tmp_path: Path) -> None:
     html = document_html(pack, document)
     assert f'href="{url}"' not in html and 'href="javascript' not in html.lower()
     out = tmp_path / "doc.pdf"
-    export_pdf(html, out, PageDecor("a", "b", "c"))
+    export_pdf(Printable(html, PageDecor("a", "b", ("c",)), "t", "doc.pdf", "protocol"), out)
     uris = [
         str(annotation.get_object().get("/A", {}).get("/URI", ""))
         for page in PdfReader(out).pages

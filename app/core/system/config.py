@@ -93,6 +93,12 @@ KEYS = {
             "checklists.retention_days", 30, _int_between(1, 3650), "Days to keep completed checklist runs."
         ),
         KeySpec(
+            "print.paper",
+            "auto",
+            _one_of("auto", "A4", "Letter"),
+            "Paper for printing and PDF; auto follows the locale (Letter in the US and Canada).",
+        ),
+        KeySpec(
             "display.text_size",
             TEXT_SIZE_DEFAULT,
             _int_between(TEXT_SIZE_MIN, TEXT_SIZE_MAX),

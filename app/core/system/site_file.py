@@ -42,6 +42,7 @@ SettingName = Literal[
     "display.theme",
     "study.new_cards_per_day",
     "logging.level",
+    "print.paper",
 ]
 
 STRICTEST: dict[str, Any] = {"packs.require_signed": True, "packs.trusted_keys": [], "packs.folders": []}
@@ -77,6 +78,12 @@ class LoggingSection(_Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] | None = None
 
 
+class PrintSection(_Section):
+    paper: Literal["auto", "A4", "Letter"] | None = Field(
+        None, description="Paper for printing and PDF: auto follows the workstation's locale."
+    )
+
+
 class PolicySection(_Section):
     locked: list[SettingName] | None = Field(None, description="Settings users cannot change.")
 
@@ -91,6 +98,7 @@ class SiteFile(_Section):
     display: DisplaySection | None = None
     study: StudySection | None = None
     logging: LoggingSection | None = None
+    print: PrintSection | None = None
     policy: PolicySection | None = None
 
 
