@@ -190,7 +190,7 @@ def _number_item(rng: random.Random, item_id: str, refs: list[str]) -> dict[str,
         "plausible": {"min": 40, "max": 260},
         "references": [rng.choice(refs)],
         "alerts": [
-            {"above": 180, "severity": "warning", "message": _sentence(rng, 10), "references": [refs[0]]}
+            {"above": 180, "severity": "caution", "action": _sentence(rng, 10), "references": [refs[0]]}
         ],
     }
 

@@ -17,7 +17,7 @@ from app.cli.common import (
 from app.core import model
 from app.core.packs.loaded import Pack
 from app.export.document import export_document_pdf
-from app.export.handouts import export_handout_pdf
+from app.export.handouts import HandoutRefused, export_handout_pdf
 from app.export.pdf import PAGE_SIZES
 from app.export.runs import export_blank_checklist_pdf
 from app.render.handouts import unset_placeholders
@@ -38,6 +38,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="paper size (default: the print.paper setting, else the locale's: Letter in the US, else A4)",
     )
     parser.add_argument("--blank", action="store_true", help="a checklist as a blank paper form")
+    parser.add_argument(
+        "--draft",
+        action="store_true",
+        help="a handout as a draft marked DRAFT on every page (allowed while the site's emergency or "
+        "crisis contact is unset; a handout without them is otherwise refused)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -50,7 +56,7 @@ def _write(pack: Pack, document: model.Document, args: argparse.Namespace) -> in
             message = f"warning: {label} is not set; the handout shows a gap (see `protocol-desk config`)"
             print(message, file=sys.stderr)
         return export_handout_pdf(
-            pack, document, args.pdf, page_size=args.page_size, placeholders=placeholders
+            pack, document, args.pdf, page_size=args.page_size, placeholders=placeholders, draft=args.draft
         )
     return export_document_pdf(pack, document, args.pdf, page_size=args.page_size, placeholders=placeholders)
 
@@ -64,10 +70,25 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: --blank applies to checklists; {document.id} is {document.kind}", file=sys.stderr)
         return EXIT_USAGE
     args.page_size = configured_paper(args.page_size)
+    if args.draft and not isinstance(document, model.Instructions):
+        print(f"error: --draft applies to handouts; {document.id} is {document.kind}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         pages = _write(pack, document, args)
+    except HandoutRefused as refused:
+        print(f"error: {_cli_words(str(refused))}", file=sys.stderr)
+        return EXIT_PROBLEM
     except OSError as error:
         print(f"error: could not write {args.pdf}: {error}", file=sys.stderr)
         return EXIT_PROBLEM
     print(f"wrote {args.pdf} ({pages} page{'s' if pages != 1 else ''}, {args.page_size})")
     return EXIT_OK
+
+
+def _cli_words(message: str) -> str:
+    """The refusal as the command line says it: where to set the values, and the --draft option."""
+    return message.replace(
+        "under Settings \u2192 Site details for handouts",
+        "in the `placeholders` table of the site or user configuration (`protocol-desk config` shows "
+        "where), or in the app under Settings \u2192 Site details for handouts",
+    ).replace("can be printed for checking.", "can be written for checking with --draft.")

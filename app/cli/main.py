@@ -21,6 +21,7 @@ COMMANDS = {
     "export": "export",
     "calc": "calc",
     "runs": "runs",
+    "alerts": "alerts",
     "schema": "schema",
     "config": "config",
     "pack": "pack",

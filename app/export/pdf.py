@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
@@ -49,6 +50,8 @@ class PageDecor:
     header_left: str
     header_right: str
     footer_lines: tuple[str, ...]
+    watermark: str = ""
+    """Drawn large across every page (DRAFT on a handout that must not reach a patient)."""
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,22 @@ class PagedDocument:
         painter.translate(0, self.header - (number - 1) * self.body_height)
         clip = QRectF(0, (number - 1) * self.body_height, self.width, self.body_height)
         self.document.drawContents(painter, clip)
+        painter.restore()
+        if decor.watermark:
+            self._watermark(painter, QRectF(0, self.header, self.width, self.body_height), decor.watermark)
+
+    def _watermark(self, painter: QPainter, rect: QRectF, text: str) -> None:
+        """Large, diagonal, grey: seen on every page without hiding the text under it."""
+        painter.save()
+        font = QFont("Sans Serif")
+        font.setPixelSize(int(rect.width() / max(4, len(text)) * 1.3))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor(150, 150, 150, 110))
+        painter.translate(rect.center())
+        painter.rotate(-35)
+        box = QRectF(-rect.width(), -rect.height() / 4, 2 * rect.width(), rect.height() / 2)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
         painter.restore()
 
     def _band(self, painter: QPainter, y: float, left: str, right: str) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QThread, QTimer, QUrl, Signal
+from PySide6.QtCore import QThread, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +40,7 @@ from app.gui.dialogs.settings import SettingsDialog
 from app.gui.dialogs.shortcuts import ShortcutsDialog
 from app.gui.extension_points import ExtensionPoints
 from app.gui.features import installers
+from app.gui.layout_rules import SidebarLimit, restore_layout, save_layout
 from app.gui.notices import install_error_notice, show_startup_notices
 from app.gui.panel_cycle import PanelCycle
 from app.gui.print_targets import PrintTargets, reader_target
@@ -57,8 +57,6 @@ if TYPE_CHECKING:
     from app.core.search.results import SearchResults
 
 DISCLAIMER_KEY = "disclaimer.acknowledged"
-GEOMETRY_KEY = "window.geometry"
-SPLITTER_KEY = "window.splitter"
 
 
 class MainWindow(ExtensionPoints, QMainWindow):
@@ -100,7 +98,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self._start_workers()
         for install in installers():
             install(self)
-        self._restore_layout()
+        restore_layout(self, self.splitter, self.services.state)
         show_startup_notices(self)
         install_error_notice(self)
         self.apply_theme()
@@ -148,8 +146,9 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self.splitter = splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.workspaces)
-        splitter.setSizes([340, 940])
+        splitter.setSizes([300, 980])
         splitter.setCollapsible(1, False)
+        self.sidebar_limit = SidebarLimit(splitter)
         self.panels = PanelCycle(
             [self.search.field, self.lists, self.document.browser, self.document.outline]
         )
@@ -362,7 +361,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
     def open_settings(self) -> None:
         roots = configured_roots(self.services.config, self.services.pack_folders())
         in_use = [f"{root.path}  ({root.origin.value})" for root in roots]
-        dialog = SettingsDialog(self.services.config, self, in_use)
+        dialog = SettingsDialog(self.services.config, self, in_use, self.services.packs)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         for key, value in dialog.values().items():
@@ -374,24 +373,8 @@ class MainWindow(ExtensionPoints, QMainWindow):
     def show_problems(self) -> None:
         ProblemsDialog(self.services.packs, self, self.services.config.issues).exec()
 
-    def _restore_layout(self) -> None:
-        """Window size and position and the sidebar's width, as the user left them."""
-        geometry = self.services.state.get(GEOMETRY_KEY)
-        if geometry:
-            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
-        splitter = self.services.state.get(SPLITTER_KEY)
-        if splitter:
-            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
-
-    def _save_layout(self) -> None:
-        try:
-            self.services.state.set(GEOMETRY_KEY, bytes(self.saveGeometry().toBase64().data()).decode())
-            self.services.state.set(SPLITTER_KEY, bytes(self.splitter.saveState().toBase64().data()).decode())
-        except Exception:  # a read-only or locked user.db must not stop the window closing
-            logging.getLogger(__name__).warning("window layout not saved", exc_info=True)
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._save_layout()
+        save_layout(self, self.splitter, self.services.state)
         for thread in self.threads:
             thread.quit()
             thread.wait(3000)

@@ -17,9 +17,24 @@ HANDOUT_PT = 15.0
 """Large print: well above the 12 pt minimum that plain-language guidance asks for."""
 
 
+def effective_placeholders(pack: Pack, placeholders: dict[str, str] | None) -> dict[str, str]:
+    """The site's values over the pack's defaults (a default rule, such as clear fluids until 2 hours
+    before, holds until the site sets its own)."""
+    values = {p.name: p.default for p in pack.manifest.placeholders if p.default}
+    values.update({k: v for k, v in (placeholders or {}).items() if v.strip()})
+    return values
+
+
+def missing_contacts(pack: Pack, placeholders: dict[str, str] | None) -> list[str]:
+    """Labels of the patient contacts (emergency number, crisis line) that are not set: while any is
+    missing a handout may only be printed as a draft."""
+    values = effective_placeholders(pack, placeholders)
+    return [p.label for p in pack.manifest.placeholders if p.required_to_print and not values.get(p.name)]
+
+
 def unset_placeholders(pack: Pack, document: Instructions, placeholders: dict[str, str]) -> list[str]:
     """Labels of the placeholders this handout uses that the site has not filled in."""
-    values = placeholders or {}
+    values = effective_placeholders(pack, placeholders)
     texts = [rule.text for rule in document.key_rules]
     texts += [item.text for phase in document.phases for item in phase.items]
     texts += [section.body for section in document.sections]
@@ -37,11 +52,14 @@ def handout_html(
     placeholders: dict[str, str] | None = None,
     theme: Theme = LIGHT,
     base_pt: float = HANDOUT_PT,
+    *,
+    draft: bool = False,
 ) -> str:
-    """The handout in large print, for the screen preview, the printer and PDF alike."""
-    view = build_view(pack, document, placeholders)
+    """The handout in large print, for the screen preview, the printer and PDF alike; a draft says so
+    at the top (and the page decoration repeats it on every page)."""
+    view = build_view(pack, document, effective_placeholders(pack, placeholders))
     return (
         environment()
         .get_template("handout.html.j2")
-        .render(doc=document, pack=pack, view=view, t=theme.as_dict(), base_pt=base_pt)
+        .render(doc=document, pack=pack, view=view, t=theme.as_dict(), base_pt=base_pt, draft=draft)
     )

@@ -7,6 +7,7 @@ from collections.abc import Collection
 from app.core import model
 from app.core.model.cards import CLOZE_PATTERN
 from app.core.model.checklist import ChecklistItem
+from app.core.runs.alerts import rule_text
 
 KIND_LABELS = {
     "protocol": "Protocol",
@@ -44,13 +45,14 @@ def offset_label(minutes: int) -> str:
     return f"{text} {direction}"
 
 
-def rule_label(item: ChecklistItem, alert: model.NumberAlert | model.AnswerAlert) -> str:
-    if isinstance(alert, model.AnswerAlert):
-        return f"if {alert.when}"
-    unit = f" {item.unit}" if isinstance(item, model.NumberItem) else ""
-    if alert.above is not None:
-        return f"above {num(alert.above)}{unit}"
-    return f"below {num(alert.below)}{unit}"
+def rule_label(
+    checklist: model.Checklist,
+    point: model.Timepoint,
+    item: ChecklistItem,
+    alert: model.NumberAlert | model.AnswerAlert,
+) -> str:
+    """The rule in words, as the run shows it: `at or above 180 mmHg, or ...`."""
+    return rule_text(checklist, point, item, alert)
 
 
 def blank(item: ChecklistItem) -> str:

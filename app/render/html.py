@@ -12,6 +12,7 @@ from markupsafe import Markup
 from app.core import model
 from app.core.links import safe_link
 from app.core.packs.loaded import Pack
+from app.core.runs.alerts import severity_label
 from app.render import helpers
 from app.render.markdown import markdown_to_html
 from app.render.theme import LIGHT, Theme
@@ -35,6 +36,7 @@ def environment() -> Environment:
         num=helpers.num,
         offset_label=helpers.offset_label,
         rule_label=helpers.rule_label,
+        severity_label=severity_label,
         blank=helpers.blank,
         cloze_question=helpers.cloze_question,
         cloze_answer=helpers.cloze_answer,

@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from app.core.model.alerts import Severity
 from app.core.model.checklist import Checklist, ChecklistItem, ScaleItem, Timepoint
 from app.core.packs.loaded import Pack
-from app.core.runs.alerts import FiredAlert, fired_alerts, item_alerts, rule_text, severity_label
+from app.core.runs.alerts import FiredAlert, item_alerts, rule_text, severity_label
 from app.core.runs.store import Entry, Run
 from app.core.runs.timer import duration_text
-from app.core.runs.values import decode, display
+from app.core.runs.values import display
 from app.render import helpers
 from app.render.html import environment
 from app.render.theme import LIGHT, Theme
@@ -45,8 +46,21 @@ class PointRows:
     rows: list[ItemRow]
 
 
-def _rules(item: ChecklistItem) -> list[str]:
-    return [f"{severity_label(a.severity)} {rule_text(item, a)}: {a.message}" for a in item_alerts(item)]
+def _rules(checklist: Checklist, point: Timepoint, item: ChecklistItem) -> list[str]:
+    return [
+        f"{severity_label(a.severity)} {rule_text(checklist, point, item, a)}: {a.action}"
+        for a in item_alerts(item)
+    ]
+
+
+def severity_colour(severity: Severity, theme: Theme) -> str:
+    """The tier's background; the icon and word carry the meaning, the colour only repeats it."""
+    return {
+        Severity.INFO: theme.info,
+        Severity.CAUTION: theme.warning,
+        Severity.URGENT: theme.danger,
+        Severity.EMERGENCY: theme.danger,
+    }[severity]
 
 
 def _due(point: Timepoint, dose_time: datetime | None) -> str:
@@ -72,7 +86,7 @@ def blank_points(checklist: Checklist) -> list[PointRows]:
         PointRows(
             point,
             _due(point, None),
-            [ItemRow(item, blank_lines(item), "", _rules(item)) for item in point.items],
+            [ItemRow(item, blank_lines(item), "", _rules(checklist, point, item)) for item in point.items],
         )
         for point in checklist.timepoints
     ]
@@ -80,6 +94,7 @@ def blank_points(checklist: Checklist) -> list[PointRows]:
 
 def run_points(run: Run) -> list[PointRows]:
     latest = run.latest()
+    alerts = run.alerts()
     points = []
     for point in run.checklist.timepoints:
         rows = []
@@ -91,8 +106,8 @@ def run_points(run: Run) -> list[PointRows]:
                     item,
                     [display(item, value)],
                     local_time(entry.recorded_at) if entry and value is not None else "",
-                    _rules(item),
-                    fired_alerts(point.id, item, decode(item, value)),
+                    _rules(run.checklist, point, item),
+                    [a for a in alerts if (point.id, item.id) == (a.timepoint_id, a.item_id)],
                 )
             )
         points.append(PointRows(point, _due(point, run.info.dose_time), rows))
@@ -150,6 +165,9 @@ def run_html(run: Run, theme: Theme = LIGHT, base_pt: float = 10.0) -> str:
         run=run,
         points=run_points(run),
         alerts=run.alerts(),
+        alert_log=run.alert_log,
+        severity_label=severity_label,
+        colour=lambda severity: severity_colour(severity, theme),
         superseded=_superseded(run),
         summary=monitoring_summary(run),
         missing=run.missing_required(),

@@ -94,7 +94,8 @@ def shot_settings() -> None:
 
     window = ready_window()
     roots = configured_roots(window.services.config, window.services.pack_folders())
-    dialog = SettingsDialog(window.services.config, window, [f"{r.path}  ({r.origin.value})" for r in roots])
+    in_use = [f"{r.path}  ({r.origin.value})" for r in roots]
+    dialog = SettingsDialog(window.services.config, window, in_use, window.services.packs)
     dialog.show()
     save(dialog, "settings")
     dialog.close()
@@ -195,7 +196,7 @@ def shot_handout() -> None:
     """The large-print handout with two site details set and the others marked as not set."""
     from app.gui.features.handouts.view import HandoutView
 
-    _site_details(clinic_name="Riverside Clinic", clinic_phone="0100 200 300")
+    _site_details(clinic_name="Riverside Clinic", clinic_phone="0100 200 300", **CONTACTS)
     window = ready_window()
     window.open_document("esketamine-treatment-day", "", "")
     view = window.findChild(HandoutView)
@@ -219,12 +220,111 @@ def shot_calculator() -> None:
     window.close()
 
 
+CONTACTS = {"emergency_number": "112", "crisis_line": "Crisis Line (call or text 0800 111)"}
+
+
+def _run(window: MainWindow, dose_minutes_ago: int | None) -> Any:
+    from datetime import UTC
+
+    from app.gui.features.runs.feature import ChecklistRuns
+
+    feature = window.findChild(ChecklistRuns)
+    pack, checklist = window.services.packs.find("esketamine-session-monitoring")
+    dose = None if dose_minutes_ago is None else datetime.now(UTC) - timedelta(minutes=dose_minutes_ago)
+    return feature.begin(pack, checklist, "Chair 2, morning", dose)
+
+
+def _enter(view: Any, values: list[tuple[str, str, Any]]) -> None:
+    for point, item, value in values:
+        row = view.row(point, item)
+        if hasattr(row, "combo") and isinstance(value, int):
+            index = row.combo.findData(value)
+            row.combo.setCurrentIndex(index)
+            row.combo.activated.emit(index)
+        else:
+            row.field.setText(value)
+            row.field.editingFinished.emit()
+
+
+def shot_run_before_dose() -> None:
+    """Dose not yet given: the main button records it; nothing is due and nothing counts down."""
+    window = ready_window()
+    view = _run(window, None)
+    _enter(
+        view, [("pre-dose", "pre-sbp", "138"), ("pre-dose", "pre-dbp", "84"), ("pre-dose", "pre-spo2", "98")]
+    )
+    save(window, "run-before-dose")
+    window.close()
+
+
+def shot_run_urgent() -> None:
+    """At 1024x700: an urgent sedation alert above a caution, the marker on the item's line."""
+    window = ready_window()
+    window.resize(1024, 700)
+    view = _run(window, 41)
+    _enter(
+        view,
+        [
+            ("pre-dose", "pre-sbp", "150"),
+            ("pre-dose", "pre-dbp", "85"),
+            ("pre-dose", "pre-moaas", 5),
+            ("bp-40-min", "moaas-40", 2),
+        ],
+    )
+    view.row("bp-40-min", "moaas-40").setFocus()
+    save(window, "run-urgent-1024x700")
+    window.close()
+
+
+def shot_run_finished() -> None:
+    """A finished run in the dark theme: no timer, nothing due, the title readable."""
+    window = ready_window("dark")
+    view = _run(window, 125)
+    _enter(
+        view, [("pre-dose", "pre-sbp", "128"), ("pre-dose", "pre-dbp", "80"), ("pre-dose", "pre-moaas", 5)]
+    )
+    view.finish(confirm=False)
+    save(window, "run-finished")
+    window.close()
+
+
+def shot_handout_first_page() -> None:
+    """Page 1 of the exported handout with the clinic's contacts set, as the patient gets it."""
+    import subprocess
+
+    from app.export.handouts import export_handout_pdf
+
+    window = ready_window()
+    pack, document = window.services.packs.find("esketamine-treatment-day")
+    window.close()
+    values = {
+        "clinic_name": "Riverside Clinic",
+        "clinic_phone": "0100 200 300",
+        "after_hours_phone": "0100 999 999",
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / "handout.pdf"
+        export_handout_pdf(pack, document, pdf, placeholders={**values, **CONTACTS})
+        stem = HERE / "handout-first-page"
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
+            check=True,
+        )
+    print("saved handout-first-page.png")
+
+
+SHOTS["run-before-dose"] = shot_run_before_dose
+SHOTS["run-urgent"] = shot_run_urgent
+SHOTS["run-finished"] = shot_run_finished
+SHOTS["handout-first-page"] = shot_handout_first_page
+
+
 def shot_print_preview() -> None:
     """Print on the handout: the pages exactly as they will print, before the print dialog."""
     from app.gui.features.handouts.view import HandoutView
     from app.gui.widgets.page_preview import PagePreview
 
-    _site_details(clinic_name="Riverside Clinic", clinic_phone="0100 200 300", emergency_number="112")
+    _site_details(clinic_name="Riverside Clinic", clinic_phone="0100 200 300", **CONTACTS)
     window = ready_window()
     view = window.findChild(HandoutView)
     view.show_handout(*window.services.packs.find("esketamine-treatment-day"), window.services.placeholders())

@@ -9,6 +9,7 @@ import pytest
 from app.cli.main import main
 from app.core.system.config import save_user_setting
 from app.core.system.paths import app_paths
+from tests.export.handout_pages import page_texts
 from tests.export.pdf_text import page_width_pt, pdf_text
 
 A4_WIDTH_PT, LETTER_WIDTH_PT = 595, 612
@@ -21,16 +22,34 @@ pytestmark = pytest.mark.usefixtures("qapp")
 def test_handout_in_large_print(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Instructions export as the handout, with unset site details warned about and marked on the page;
-    without --page-size the paper follows the locale (A4 in Germany)."""
+    """With contacts set, instructions export as the handout, with other unset site details warned about
+    and marked on the page; without --page-size the paper follows the locale (A4 in Germany)."""
     monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
+    contacts = {"emergency_number": "112", "crisis_line": "Crisis Line 24/7"}
+    save_user_setting(app_paths().ensure(), "placeholders", contacts)
     out = tmp_path / "handout.pdf"
     assert main(["export", "esketamine-treatment-day", "--pdf", str(out)]) == 0
     captured = capsys.readouterr()
     assert "wrote" in captured.out and "Clinic name is not set" in captured.err
     text = pdf_text(out)
     assert "The most important rules" in text and "[Clinic name: not set]" in text
+    assert "DRAFT" not in text and "Crisis Line 24/7" in text
     assert page_width_pt(out) == A4_WIDTH_PT
+
+
+def test_handout_without_contacts_is_refused_unless_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`export` refuses (exit 1, naming what to set and where); `--draft` writes DRAFT on every page."""
+    out = tmp_path / "handout.pdf"
+    assert main(["export", "ketamine-infusion-day", "--pdf", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "Crisis line and Emergency number" in err and "placeholders" in err and "--draft" in err
+    assert not out.exists()
+    assert main(["export", "ketamine-infusion-day", "--pdf", str(out), "--draft"]) == 0
+    texts = page_texts(out)
+    assert texts and all("DRAFT" in text for text in texts)
+    assert main(["export", "ketamine-iv-trd", "--pdf", str(out), "--draft"]) == 2
 
 
 def test_blank_checklist_on_letter(tmp_path: Path) -> None:

@@ -60,7 +60,7 @@ def test_export_completed_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     out = tmp_path / "run.pdf"
     assert main(["runs", "export", str(done), "--pdf", str(out)]) == 0
     text = pdf_text(out)
-    assert "Chair 1, morning" in text and "152 mmHg" in text and "Warning" in text
+    assert "Chair 1, morning" in text and "152 mmHg" in text and "Caution" in text
 
 
 def test_export_refuses_unfinished_or_unknown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -157,9 +157,9 @@ def test_number_items_have_unit_and_plausible_range(pack: Pack) -> None:
             assert item.unit.strip(), f"{doc_id}:{item.id}"
             assert item.plausible.min < item.plausible.max, f"{doc_id}:{item.id}"
             for alert in item.alerts:
-                threshold = alert.above if alert.above is not None else alert.below
-                assert threshold is not None
-                assert item.plausible.min <= threshold <= item.plausible.max, f"{doc_id}:{item.id}"
+                if alert.relative_to is None:  # a rise or fall is an amount, not a reading
+                    low, high = item.plausible.min, item.plausible.max
+                    assert low <= alert.threshold <= high, f"{doc_id}:{item.id}"
 
 
 def test_calculators_have_bounds(pack: Pack) -> None:
@@ -279,14 +279,14 @@ def test_esketamine_monitoring_follows_the_rems_form(pack: Pack) -> None:
 
 
 def test_pre_dose_bp_alert_is_a_prompt_not_a_hard_stop(pack: Pack) -> None:
-    """The 140/90 pre-dose alert is a warning that says it is not an absolute cut-off."""
+    """The 140/90 pre-dose alert is a caution that asks for a benefit-risk decision, not a cut-off."""
     doc = pack.documents["esketamine-session-monitoring"]
     assert isinstance(doc, model.Checklist)
     item = next(i for i in doc.timepoints[0].items if i.id == "pre-sbp")
     assert isinstance(item, model.NumberItem)
     alert = next(a for a in item.alerts if a.above == 140)
-    assert alert.severity is model.Severity.WARNING
-    assert "not an absolute cut-off" in alert.message
+    assert alert.severity is model.Severity.CAUTION
+    assert "benefit and risk" in alert.action and alert.note and "not a fixed cut-off" in alert.note
 
 
 def test_scales_cover_moaas_anchors(pack: Pack) -> None:

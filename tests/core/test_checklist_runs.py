@@ -59,7 +59,14 @@ def every_type_checklist(**changes: Any) -> model.Checklist:
                         "unit": "\u00b0C",
                         "decimals": 1,
                         "plausible": {"min": 30, "max": 43},
-                        "alerts": [{"above": 38, "severity": "warning", "message": "Fever."}],
+                        "alerts": [
+                            {
+                                "above": 38,
+                                "severity": "caution",
+                                "action": "Fever.",
+                                "references": ["test-ref"],
+                            }
+                        ],
                     },
                     {
                         "id": "moaas",
@@ -160,7 +167,7 @@ def test_value_outside_alert_range_is_accepted_and_flagged(store: RunStore, run_
     store.record(run_id, "pre", "temp", "38.5")
     run = store.load(run_id)
     assert run is not None
-    assert [(a.item_id, a.message) for a in run.alerts()] == [("temp", "Fever.")]
+    assert [(a.item_id, a.action) for a in run.alerts()] == [("temp", "Fever.")]
 
 
 def test_entries_are_appended_never_overwritten(store: RunStore, run_id: int, clock: FakeClock) -> None:

@@ -42,10 +42,10 @@ def test_without_dose_time_the_timer_waits() -> None:
     """No dose time: no elapsed time, the first timepoint is next, and the minimum asks for the dose time."""
     state = timer_state(ESKETAMINE, None, DOSE, set())
     assert state.minimum is Minimum.NO_DOSE_TIME and state.elapsed is None
-    assert elapsed_text(state) == "Dose time not set"
+    assert elapsed_text(state) == "Dose not yet given"
     assert state.next_due is not None and state.next_due.timepoint.id == "pre-dose"
     assert next_due_text(state) == "Next: Before the first device"
-    assert "set the dose time" in minimum_text(state)
+    assert "starts when the dose is recorded" in minimum_text(state)
 
 
 def test_counting_up_to_the_40_minute_blood_pressure() -> None:

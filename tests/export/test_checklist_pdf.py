@@ -33,7 +33,7 @@ def test_blank_checklist_lists_every_timepoint_and_rule(tmp_path: Path) -> None:
     for point in checklist.timepoints:
         assert point.label in text
     assert "[ ] Yes [ ] No" in text and "mmHg (plausible 60-260)" in text
-    assert "Warning above 140 mmHg" in text and "Minimum monitoring: 2 h" in text
+    assert "Caution above 140 mmHg" in text and "Minimum monitoring: 2 h" in text
     assert "Discharge criteria" in text
 
 
@@ -66,8 +66,9 @@ def test_run_export_has_values_alerts_and_corrections(tmp_path: Path) -> None:
     text = pdf_text(out)
     assert text.count("Session: Chair 3, morning") == pages
     assert "151 mmHg" in text and "91 %" in text and "3 - responds only after name is called" in text
-    assert "Warning Systolic blood pressure before the dose" in text
-    assert "Information" in text and "SpO2 below 93%" in text
+    assert "Caution Systolic blood pressure before the dose" in text
+    assert "Urgent action" in text and "Oxygen saturation at about 40 minutes" in text
+    assert "Every alert fired during this session" in text
     assert "Earlier values" in text and "146 mmHg" in text
     assert "minimum 2 h reached" in text and "Required items without a value" in text
 

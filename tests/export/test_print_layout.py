@@ -20,6 +20,9 @@ from app.export.runs import blank_checklist_printable
 
 MM_PER_PT = 25.4 / 72
 
+CONTACTS = {"emergency_number": "112", "crisis_line": "Crisis Line"}
+"""A handout is not printed without them (issue 13)."""
+
 
 def _find(doc_id: str) -> tuple[Pack, model.Document]:
     found = load_packs(default_roots([])).find(doc_id)
@@ -72,7 +75,7 @@ def test_footers_carry_title_pack_version_and_review_dates(tmp_path: Path) -> No
     checklist = _find("esketamine-session-monitoring")[1]
     assert isinstance(checklist, model.Checklist)
     for printable, extra in [
-        (handout_printable(pack, handout, {}), ""),
+        (handout_printable(pack, handout, CONTACTS), ""),
         (blank_checklist_printable(pack, checklist), "Session label:"),
     ]:
         out = tmp_path / printable.file_name
@@ -127,7 +130,7 @@ def test_reference_numbers_never_break(base_pt: float) -> None:
 
 def test_layout_does_not_depend_on_the_printable_device() -> None:
     """The page count comes from paper and margins only (what the print dialog's range is checked on)."""
-    printable = handout_printable(*_find("ketamine-infusion-day"), {})  # type: ignore[arg-type]
+    printable = handout_printable(*_find("ketamine-infusion-day"), CONTACTS)  # type: ignore[arg-type]
     a4, letter = PagedDocument(printable, page_layout("A4")), PagedDocument(printable, page_layout("Letter"))
     assert a4.page_count >= 2 and letter.page_count >= 2
     assert a4.width != letter.width

@@ -80,6 +80,8 @@ def test_start_dialog_asks_for_a_label_not_an_identifier(qtbot: QtBot, make_wind
     dialog.show()
     assert _unnamed(dialog) == []
     assert "patient identifiers" in dialog.label.accessibleName()
+    assert dialog.chosen_dose_time() is None and not dialog.dose_time.isEnabled()
+    dialog.dose_known.setChecked(True)
     assert dialog.chosen_dose_time() == START
     dialog.label.setText("MRN 12345678")
     dialog.accept()
@@ -119,29 +121,37 @@ def test_free_text_item(qtbot: QtBot, make_window: WindowFactory) -> None:
 
 
 def test_implausible_value_is_refused_with_a_message(qtbot: QtBot, make_window: WindowFactory) -> None:
-    """300 % SpO2 is refused in words, nothing is saved, and the typed text stays to be corrected."""
+    """300 % SpO2 is refused in words naming what was typed; nothing is saved and the field is empty
+    again, so it never shows a value that is not stored."""
     window = make_window()
     view = _start(window, FakeClock())
     _type(qtbot, view, "pre-dose", "pre-spo2", "300")
     row = view.row("pre-dose", "pre-spo2")
     assert "outside the plausible range (70-100 %)" in row.problem.text() and row.problem.isVisible()
-    assert _saved(view, "pre-dose", "pre-spo2") is None and row.field.text() == "300"
+    assert _saved(view, "pre-dose", "pre-spo2") is None and row.field.text() == ""
+    assert "\u201c300\u201d" in row.problem.text() and row.status.text() == ""
     _type(qtbot, view, "pre-dose", "pre-spo2", "97")
     assert _saved(view, "pre-dose", "pre-spo2") == "97" and not row.problem.isVisible()
 
 
 def test_alerts_show_guidance_with_severity_words(qtbot: QtBot, make_window: WindowFactory) -> None:
-    """BP 152 before the dose shows the benefit-risk prompt; SpO2 91 at 40 min shows its action."""
+    """BP 152 before the dose is a caution with the benefit-risk prompt; SpO2 91 at 40 min is urgent and
+    listed first; each alert once in the summary, the item lines carry only a marker."""
     window = make_window()
     view = _start(window, FakeClock())
     _type(qtbot, view, "pre-dose", "pre-sbp", "152")
     _type(qtbot, view, "bp-40-min", "spo2-40", "91")
     row = view.row("pre-dose", "pre-sbp")
-    assert row.alert.isVisible() and row.alert.text().startswith("\u26a0 Warning (above 140 mmHg)")
-    assert "benefit" in row.alert.text()
-    assert "Assess airway, breathing" in view.row("bp-40-min", "spo2-40").alert.text()
-    summary = [view.alerts_layout.itemAt(i).widget().text() for i in range(view.alerts_layout.count())]
-    assert len(summary) == 2 and all(s.startswith("\u26a0 Warning") for s in summary)
+    assert row.alert.isVisible() and row.alert.text().startswith("\u26a0 Caution")
+    assert "benefit" not in row.alert.text()
+    assert view.row("bp-40-min", "spo2-40").alert.text().startswith("\u203c Urgent action")
+    summary = [label.text() for label in view.summary.lines]
+    assert (
+        len(summary) == 2
+        and summary[0].startswith("\u203c URGENT ACTION")
+        and "rouse the patient" in summary[0]
+    )
+    assert summary[1].startswith("\u26a0 Caution") and "benefit and risk" in summary[1]
     _type(qtbot, view, "pre-dose", "pre-sbp", "128")
     assert not row.alert.isVisible()
 
@@ -169,7 +179,7 @@ def test_dose_time_set_later(make_window: WindowFactory) -> None:
     window = make_window()
     clock = FakeClock()
     view = _start(window, clock, dose_time=None)
-    assert view.timer_panel.elapsed.text() == "Dose time not set"
+    assert view.timer_panel.elapsed.text() == "Dose not yet given"
     clock.now = START + timedelta(minutes=3)
     view.timer_panel.now_button.click()
     assert view.run.info.dose_time == clock.now
@@ -190,7 +200,7 @@ def test_finish_then_export_pdf(qtbot: QtBot, make_window: WindowFactory, tmp_pa
     out = view.print_bar.save_pdf(tmp_path / "run.pdf")
     assert out is not None
     text = pdf_text(out)
-    assert "Chair 2, morning" in text and "152 mmHg" in text and "Warning" in text
+    assert "Chair 2, morning" in text and "152 mmHg" in text and "Caution" in text
 
 
 def test_blank_checklist_preview_and_pdf(make_window: WindowFactory, tmp_path: Path) -> None:
@@ -266,3 +276,55 @@ def test_resumed_run_keeps_its_checklist_version(make_window: WindowFactory) -> 
     older = found[1].model_copy(update={"version": "0.9.0"})
     view = _feature(window, FakeClock()).begin(found[0], older, "Chair 1", None)
     assert view.note.isVisible() and "keeps version 0.9.0" in view.note.text()
+
+
+def test_a_clinic_limit_shows_beside_the_pack_rule_never_merged(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """A site's own limit appears next to the label's rule on its item; the pack's rule still fires."""
+    from app.core.system.config import save_user_setting
+
+    limits = {f"{CHECKLIST}/pre-sbp": "160/100 mmHg (clinic protocol)"}
+    save_user_setting(app_paths().ensure(), "checklists.clinic_limits", limits)
+    window = make_window()
+    view = _start(window, FakeClock())
+    row = view.row("pre-dose", "pre-sbp")
+    assert row.clinic_limit.text().endswith("160/100 mmHg (clinic protocol)")
+    assert "above 140 mmHg" in row.pack_rule.text() and "(Caution)" in row.pack_rule.text()
+    assert "at or above 180 mmHg" in row.pack_rule.text()
+    assert not hasattr(view.row("pre-dose", "pre-dbp"), "clinic_limit")
+    _type(qtbot, view, "pre-dose", "pre-sbp", "150")
+    _type(qtbot, view, "pre-dose", "pre-dbp", "80")
+    assert [line.text()[:9] for line in view.summary.lines] == ["\u26a0 Caution"]
+
+
+def test_new_alerts_and_refusals_are_announced_once(
+    qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A screen reader hears a new alert and a refused value; redrawing the same alert stays quiet."""
+    from app.gui.features.runs import alert_summary, items
+
+    heard: list[str] = []
+    monkeypatch.setattr(alert_summary, "announce", lambda widget: heard.append(widget.text()))
+    monkeypatch.setattr(items, "announce", lambda widget: heard.append(widget.text()))
+    window = make_window()
+    view = _start(window, FakeClock())
+    _type(qtbot, view, "pre-dose", "pre-sbp", "150")
+    assert len(heard) == 1 and heard[0].startswith("\u26a0 Caution")
+    view.resize(view.width() - 40, view.height())
+    view.refresh()
+    _type(qtbot, view, "pre-dose", "pre-dbp", "85")
+    assert len(heard) == 1
+    _type(qtbot, view, "pre-dose", "pre-spo2", "300")
+    assert len(heard) == 2 and "Not saved" in heard[1]
+
+
+def test_run_list_puts_the_state_first(make_window: WindowFactory) -> None:
+    """In the list of runs the state and label come first, so a long title never hides them."""
+    from app.gui.features.runs.runs_page import run_text
+
+    window = make_window()
+    view = _start(window, FakeClock())
+    assert run_text(view.run.info).startswith("\u25b6 IN PROGRESS \u2014 Chair 2, morning")
+    assert view.finish(confirm=False)
+    assert run_text(view.run.info).startswith("\u2714 Completed ")

@@ -8,6 +8,7 @@ from app.core.system.config import save_user_setting
 from app.core.system.paths import app_paths
 from app.gui.features.handouts.view import HandoutView
 from app.gui.main_window import MainWindow
+from tests.export.handout_pages import page_texts
 from tests.export.pdf_text import page_width_pt, pdf_text
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_accessibility import _unnamed
@@ -45,6 +46,78 @@ def test_configured_details_fill_the_handout(make_window: WindowFactory, tmp_pat
     out = view.print_bar.save_pdf(tmp_path / "handout.pdf")
     assert out is not None and page_width_pt(out) == 612
     assert "Riverside Clinic" in pdf_text(out)
+
+
+def test_unset_contacts_refuse_print_and_pdf_until_draft(make_window: WindowFactory, tmp_path: Path) -> None:
+    """Save PDF is refused beside the preview, naming what to set and where; ticking Draft copy writes
+    a PDF with DRAFT on every page; the preview says DRAFT too."""
+    save_user_setting(app_paths().ensure(), "placeholders", {"clinic_name": "Riverside Clinic"})
+    window = make_window()
+    view = _open(window)
+    assert "only a draft copy can be printed" in view.notice.text()
+    assert view.print_bar.save_pdf(tmp_path / "refused.pdf") is None
+    assert not (tmp_path / "refused.pdf").exists()
+    assert view.refusal.isVisible() and "Crisis line and Emergency number" in view.refusal.text()
+    assert "Settings \u2192 Site details for handouts" in view.refusal.text()
+    assert view.print_bar.print_now() is None
+    view.draft.setChecked(True)
+    assert "DRAFT" in view.preview.toPlainText() and not view.refusal.isVisible()
+    out = view.print_bar.save_pdf(tmp_path / "draft.pdf")
+    assert out is not None and out.name == "draft.pdf"
+    texts = page_texts(out)
+    assert len(texts) >= 2 and all("DRAFT" in text for text in texts)
+
+
+def test_site_details_are_edited_in_settings_and_fill_the_handout(
+    make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """Settings lists every site detail the packs use; what is typed there is saved and printed."""
+    from app.gui.dialogs.settings import SettingsDialog
+
+    window = make_window()
+    dialog = SettingsDialog(window.services.config, window, [], window.services.packs)
+    assert {"clinic_name", "emergency_number", "crisis_line", "clear_fluids_hours"} <= set(dialog.details)
+    assert dialog.details["clear_fluids_hours"].placeholderText() == "default: 2"
+    dialog.details["emergency_number"].setText("112")
+    dialog.details["crisis_line"].setText("Crisis Line 24/7")
+    for key, value in dialog.values().items():
+        window._save(key, value)
+    assert window.services.placeholders() == {"emergency_number": "112", "crisis_line": "Crisis Line 24/7"}
+    view = _open(window)
+    out = view.print_bar.save_pdf(tmp_path / "clean.pdf")
+    assert out is not None
+    text = pdf_text(out)
+    assert "Crisis Line 24/7" in text and "DRAFT" not in text
+
+
+def test_site_details_locked_by_policy_cannot_be_edited(make_window: WindowFactory, tmp_path: Path) -> None:
+    """A site that locks `placeholders` gets read-only fields marked as managed."""
+    import os
+
+    from app.gui.dialogs.settings import SettingsDialog
+
+    site = Path(os.environ["PROTOCOL_DESK_SITE_CONFIG"])
+    site.write_text(
+        '[placeholders]\nemergency_number = "000"\n\n[policy]\nlocked = ["placeholders"]\n', encoding="utf-8"
+    )
+    window = make_window()
+    dialog = SettingsDialog(window.services.config, window, [], window.services.packs)
+    field = dialog.details["emergency_number"]
+    assert field.text() == "000" and not field.isEnabled()
+    assert "placeholders" not in dialog.values()
+
+
+def test_details_set_while_the_handout_is_open_apply_at_once(
+    make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """Refused, then the contacts are set in Settings: the open handout prints without reopening."""
+    window = make_window()
+    view = _open(window)
+    assert view.print_bar.save_pdf(tmp_path / "refused.pdf") is None
+    window._save("placeholders", {"emergency_number": "112", "crisis_line": "Crisis Line 24/7"})
+    out = view.print_bar.save_pdf(tmp_path / "handout.pdf")
+    assert out is not None and "Crisis Line 24/7" in pdf_text(out)
+    assert "Crisis Line 24/7" in view.preview.toPlainText() and not view.refusal.isVisible()
 
 
 def test_empty_workspaces_list_what_can_be_opened(make_window: WindowFactory) -> None:

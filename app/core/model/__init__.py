@@ -6,16 +6,14 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
+from app.core.model.alerts import AnswerAlert, NumberAlert, OtherItem, Severity
 from app.core.model.calculator import Calculator, DeviceCount, NumberInput, WeightBasedDose
 from app.core.model.cards import BasicCard, Card, CardDeck, ClozeCard
 from app.core.model.checklist import (
-    AnswerAlert,
     Checklist,
     ChecklistItem,
-    NumberAlert,
     NumberItem,
     ScaleItem,
-    Severity,
     Timepoint,
     YesNoItem,
 )
@@ -66,6 +64,7 @@ __all__ = [
     "NumberAlert",
     "NumberInput",
     "NumberItem",
+    "OtherItem",
     "PackManifest",
     "Placeholder",
     "Protocol",

@@ -2,44 +2,14 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from app.core.model.alerts import AnswerAlert, NumberAlert
 from app.core.model.common import Id, RefIds, Statement, Strict, Text
 from app.core.model.document import DocumentMeta
-
-
-class Severity(StrEnum):
-    INFO = "info"
-    WARNING = "warning"
-    CRITICAL = "critical"
-
-
-class NumberAlert(Strict):
-    """Fires when a value is above or below a threshold (exactly one of the two)."""
-
-    above: float | None = None
-    below: float | None = None
-    severity: Severity = Field(strict=False)
-    message: Text
-    references: RefIds
-
-    @model_validator(mode="after")
-    def _one_threshold(self) -> NumberAlert:
-        if (self.above is None) == (self.below is None):
-            raise ValueError("an alert needs exactly one of `above` or `below`")
-        return self
-
-
-class AnswerAlert(Strict):
-    """Fires when a yes/no item gets the given answer."""
-
-    when: Literal["yes", "no"]
-    severity: Severity = Field(strict=False)
-    message: Text
-    references: RefIds
 
 
 class Range(Strict):
@@ -80,10 +50,11 @@ class NumberItem(ItemBase):
     @model_validator(mode="after")
     def _alerts_inside_plausible_range(self) -> NumberItem:
         for alert in self.alerts:
-            threshold = alert.above if alert.above is not None else alert.below
-            assert threshold is not None
-            if not self.plausible.min <= threshold <= self.plausible.max:
-                raise ValueError(f"alert threshold {threshold:g} lies outside the plausible range")
+            if alert.relative_to is not None:
+                continue  # a rise or fall is an amount, not a reading
+            threshold = alert.threshold
+            if not Decimal(repr(self.plausible.min)) <= threshold <= Decimal(repr(self.plausible.max)):
+                raise ValueError(f"alert threshold {threshold:f} lies outside the plausible range")
         return self
 
 
@@ -133,3 +104,64 @@ class Checklist(DocumentMeta):
         if offsets != sorted(offsets):
             raise ValueError("timepoints must be listed in time order")
         return self
+
+    @model_validator(mode="after")
+    def _rules_name_items_that_exist(self) -> Checklist:
+        for index, point in enumerate(self.timepoints):
+            for item in point.items:
+                for alert in item.alerts if isinstance(item, (NumberItem, ScaleItem)) else []:
+                    _check_rule_items(self, index, item.id, alert)
+        return self
+
+    def find_item(self, timepoint_id: str, ref: str) -> tuple[Timepoint, ChecklistItem] | None:
+        """The item `ref` names: `item-id` in `timepoint_id`, or `timepoint-id/item-id`."""
+        point_id, _, item_id = ref.rpartition("/")
+        point = next((t for t in self.timepoints if t.id == (point_id or timepoint_id)), None)
+        item = next((i for i in point.items if i.id == item_id), None) if point else None
+        return (point, item) if point is not None and item is not None else None
+
+
+def _check_rule_items(checklist: Checklist, index: int, item_id: str, alert: NumberAlert) -> None:
+    """A relative rule compares with an earlier or same-time number; a two-item rule with a number."""
+    here = checklist.timepoints[index]
+    named = [(alert.relative_to, True), (alert.other.item if alert.other else None, False)]
+    for ref, earlier in named:
+        if ref is None:
+            continue
+        found = checklist.find_item(here.id, ref)
+        where = f"item `{item_id}` at `{here.id}`"
+        if found is None:
+            raise ValueError(f"{where}: alert rule names `{ref}`, which is not an item of this checklist")
+        point, other = found
+        if not isinstance(other, (NumberItem, ScaleItem)):
+            raise ValueError(f"{where}: alert rule names `{ref}`, which is not a number or scale item")
+        if earlier and point.offset_minutes > here.offset_minutes:
+            raise ValueError(f"{where}: `{ref}` is later than this item; compare with an earlier value")
+
+
+VITAL_UNITS = frozenset({"mmHg", "beats/min", "breaths/min", "%"})
+"""Units that mark a number item as a vital sign: a monitoring checklist needs a rule on each."""
+SEDATION_SCALES = frozenset({"MOAA/S"})
+
+
+def is_vital(item: ChecklistItem) -> bool:
+    """A vital sign or sedation score, which a monitoring checklist must not leave without a rule."""
+    if isinstance(item, NumberItem):
+        return item.unit in VITAL_UNITS
+    return isinstance(item, ScaleItem) and item.scale in SEDATION_SCALES
+
+
+def covered_items(checklist: Checklist) -> set[tuple[str, str]]:
+    """(timepoint, item) of items with a rule of their own or named by another item's two-item rule."""
+    covered: set[tuple[str, str]] = set()
+    for point in checklist.timepoints:
+        for item in point.items:
+            rules = item.alerts if isinstance(item, (NumberItem, ScaleItem, YesNoItem)) else []
+            if rules:
+                covered.add((point.id, item.id))
+            for rule in rules:
+                other = rule.other if isinstance(rule, NumberAlert) else None
+                found = checklist.find_item(point.id, other.item) if other else None
+                if found:
+                    covered.add((found[0].id, found[1].id))
+    return covered

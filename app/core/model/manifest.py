@@ -35,6 +35,16 @@ class Placeholder(Strict):
     label: Text
     description: Text | None = None
     example: Text | None = None
+    default: Text | None = Field(
+        default=None,
+        description="The value used until a site sets its own (a default rule the site may change).",
+    )
+    required_to_print: bool = Field(
+        default=False,
+        description="A patient contact (emergency, crisis line): a handout is not printed or exported "
+        "while it is unset, except as a draft marked DRAFT on every page. Every handout's key rules "
+        "must use it.",
+    )
 
 
 class ChangeNote(Strict):

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from app import __version__
 from app.core import model
+from app.core.model.checklist import covered_items, is_vital
 from app.core.model.manifest import MANIFEST, PLACEHOLDER_USE
 from app.core.packs.outline import RESERVED_SECTION_IDS, section_ids
 from app.core.packs.semver import is_older
@@ -154,6 +155,40 @@ def _check_card_sources(
             _At(report, file)(path, "broken-source", f"`{doc_id}` has no section `{section}`")
 
 
+def _check_monitoring_rules(file: ParsedFile, report: Reporter) -> None:
+    """A monitoring checklist has a rule on every vital sign and sedation score it records."""
+    document = file.document
+    if not isinstance(document, model.Checklist) or "monitoring" not in document.tags.topics:
+        return
+    covered = covered_items(document)
+    for t, point in enumerate(document.timepoints):
+        for i, item in enumerate(point.items):
+            if is_vital(item) and (point.id, item.id) not in covered:
+                _At(report, file)(
+                    ("timepoints", t, "items", i, "id"),
+                    "vital-without-rule",
+                    f"`{item.id}` is a vital sign or sedation score in a monitoring checklist "
+                    "but has no alert rule (add `alerts`, or name it in another item's `or`/`and` rule)",
+                    warn=True,
+                )
+
+
+def _check_handout_contacts(file: ParsedFile, manifest: model.PackManifest, report: Reporter) -> None:
+    """The patient contacts a handout may not be printed without stand among its most important rules."""
+    document = file.document
+    if not isinstance(document, model.Instructions):
+        return
+    used = {name for rule in document.key_rules for name in PLACEHOLDER_USE.findall(rule.text)}
+    for placeholder in manifest.placeholders:
+        if placeholder.required_to_print and placeholder.name not in used:
+            _At(report, file)(
+                ("key_rules",),
+                "contact-not-in-key-rules",
+                f"`{{{{{placeholder.name}}}}}` ({placeholder.label}) must appear in the handout's key rules, "
+                "the box a patient reads first",
+            )
+
+
 def _check_placeholders(value: str, path: Path_, declared: set[str], at: _At) -> None:
     for name in PLACEHOLDER_USE.findall(value):
         if name not in declared:
@@ -213,4 +248,6 @@ def check_pack(
         _check_values(file, references, placeholders, report)
         _check_links(file, documents, broken, report)
         _check_card_sources(file, documents, broken, report)
+        _check_monitoring_rules(file, report)
+        _check_handout_contacts(file, manifest, report)
         _check_review(file, today, report)

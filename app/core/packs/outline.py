@@ -76,7 +76,7 @@ def _regimen_line(regimen: model.protocol.DosingRegimen) -> str:
 def _item_text(item: ChecklistItem) -> str:
     text = item.label + (f" ({item.unit})" if isinstance(item, model.NumberItem) else "")
     alerts = getattr(item, "alerts", [])
-    return "\n".join([f"- {text}", *(f"  - {a.message}" for a in alerts)])
+    return "\n".join([f"- {text}", *(f"  - {a.action}" for a in alerts)])
 
 
 def _item_refs(item: ChecklistItem) -> tuple[str, ...]:

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from app.core.model.alerts import Severity
 from app.core.model.checklist import Checklist, ChecklistItem, Timepoint
-from app.core.runs.alerts import FiredAlert, sort_alerts
-from app.core.runs.alerts import fired_alerts as item_fired_alerts
+from app.core.runs.alerts import AlertValue, FiredAlert, evaluate
 from app.core.runs.values import EntryRefused, Raw, decode, parse_value
 from app.core.system.clock import Clock, utc_now
 from app.core.userdata.db import UserDb
@@ -91,6 +91,18 @@ Key = tuple[str, str]
 """(timepoint id, item id): item ids need only be unique within their timepoint."""
 
 
+@dataclass(frozen=True)
+class LoggedAlert:
+    """An alert as it fired: when, which rule, what it said (kept even after the value changes)."""
+
+    fired_at: datetime
+    rule_id: str
+    severity: Severity
+    item_label: str
+    rule: str
+    action: str
+
+
 @dataclass
 class Run:
     """A run with its checklist and every entry in the order they were made."""
@@ -98,6 +110,7 @@ class Run:
     info: RunInfo
     checklist: Checklist
     entries: list[Entry] = field(default_factory=list)
+    alert_log: list[LoggedAlert] = field(default_factory=list)
 
     def latest(self) -> dict[Key, Entry]:
         latest: dict[Key, Entry] = {}
@@ -112,15 +125,19 @@ class Run:
     def items(self) -> list[tuple[Timepoint, ChecklistItem]]:
         return [(point, item) for point in self.checklist.timepoints for item in point.items]
 
-    def alerts(self) -> list[FiredAlert]:
-        """Alerts that hold for the latest values, most severe first."""
+    def values(self) -> dict[Key, AlertValue]:
+        """The latest value of every item, decoded for the alert rules."""
         latest = self.latest()
-        fired: list[FiredAlert] = []
+        decoded: dict[Key, AlertValue] = {}
         for point, item in self.items():
             entry = latest.get((point.id, item.id))
-            if entry is not None:
-                fired += item_fired_alerts(point.id, item, decode(item, entry.value))
-        return sort_alerts(fired)
+            if entry is not None and entry.value is not None:
+                decoded[(point.id, item.id)] = decode(item, entry.value)
+        return decoded
+
+    def alerts(self) -> list[FiredAlert]:
+        """Alerts that hold for the latest values, most severe first."""
+        return evaluate(self.checklist, self.values())
 
     def missing_required(self) -> list[tuple[Timepoint, ChecklistItem]]:
         latest = self.latest()
@@ -197,13 +214,44 @@ class RunStore:
         item = self._item(run_id, timepoint_id, item_id)
         value = parse_value(item, raw)
         now = self.clock()
+        new_alerts = self._newly_fired(run_id, timepoint_id, item, value)
         with self.db.transaction() as sql:
             cursor = sql.execute(
                 "INSERT INTO checklist_entries (run_id, timepoint_id, item_id, item_type, value, recorded_at)"
                 " VALUES (?,?,?,?,?,?)",
                 (run_id, timepoint_id, item_id, item.type, value, iso(now)),
             )
+            for alert in new_alerts:  # in the same transaction: an alert shown is an alert logged
+                sql.execute(
+                    "INSERT INTO checklist_run_alerts"
+                    " (run_id, rule_id, severity, item, rule, action, fired_at) VALUES (?,?,?,?,?,?,?)",
+                    (
+                        run_id,
+                        alert.rule_id,
+                        alert.severity.value,
+                        alert.item_label,
+                        alert.rule,
+                        alert.action,
+                        iso(now),
+                    ),
+                )
         return Entry(int(cursor.lastrowid or 0), timepoint_id, item_id, item.type, value, now)
+
+    def _newly_fired(
+        self, run_id: int, timepoint_id: str, item: ChecklistItem, value: str | None
+    ) -> list[FiredAlert]:
+        """Rules that hold once this value is in and did not hold before it."""
+        run = self.load(run_id)
+        assert run is not None  # _ensure_open found it
+        before = run.values()
+        after = dict(before)
+        key = (timepoint_id, item.id)
+        if value is None:
+            after.pop(key, None)
+        else:
+            after[key] = decode(item, value)
+        held = {a.rule_id for a in evaluate(run.checklist, before)}
+        return [a for a in evaluate(run.checklist, after) if a.rule_id not in held]
 
     def set_dose_time(self, run_id: int, when: datetime) -> None:
         self._ensure_open(run_id)
@@ -269,7 +317,15 @@ class RunStore:
             (run_id,),
         ).fetchall()
         entries = [Entry(r[0], r[1], r[2], r[3], r[4], parse_iso(r[5])) for r in rows]
-        return Run(info, self.checklist(run_id), entries)
+        return Run(info, self.checklist(run_id), entries, self._alert_log(run_id))
+
+    def _alert_log(self, run_id: int) -> list[LoggedAlert]:
+        rows = self.db.connection.execute(
+            "SELECT fired_at, rule_id, severity, item, rule, action FROM checklist_run_alerts"
+            " WHERE run_id = ? ORDER BY id",
+            (run_id,),
+        ).fetchall()
+        return [LoggedAlert(parse_iso(r[0]), r[1], Severity(r[2]), r[3], r[4], r[5]) for r in rows]
 
     # --- retention -------------------------------------------------------------------------
     def purge(self, retention_days: int) -> int:
@@ -281,7 +337,8 @@ class RunStore:
         marks = ",".join("?" * len(expired))
         # This order is the only one the append-only triggers (sql/005) allow.
         with self.db.transaction() as sql:
-            sql.execute(f"DELETE FROM checklist_entries WHERE run_id IN ({marks})", expired)
+            for table in ("checklist_entries", "checklist_run_alerts"):
+                sql.execute(f"DELETE FROM {table} WHERE run_id IN ({marks})", expired)
             events = f"DELETE FROM checklist_run_events WHERE run_id IN ({marks}) AND kind"
             sql.execute(f"{events} <> 'completed'", expired)
             sql.execute(f"{events} = 'completed'", expired)

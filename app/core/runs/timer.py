@@ -111,7 +111,7 @@ def duration_text(minutes: int) -> str:
 
 def elapsed_text(state: TimerState) -> str:
     if state.elapsed is None:
-        return "Dose time not set"
+        return "Dose not yet given"
     if state.elapsed < timedelta(0):
         return f"Dose due in {clock_text(-state.elapsed)}"
     return f"{clock_text(state.elapsed)} since the dose"
@@ -137,7 +137,7 @@ def minimum_text(state: TimerState) -> str:
     if state.minimum is Minimum.NONE:
         return "No minimum monitoring time in this checklist"
     if state.minimum is Minimum.NO_DOSE_TIME:
-        return f"Minimum monitoring {duration_text(minutes)}: set the dose time to start the timer"
+        return f"Minimum monitoring {duration_text(minutes)}: the timer starts when the dose is recorded"
     if state.minimum is Minimum.NOT_REACHED:
         assert state.remaining is not None
         left = clock_text(state.remaining)

@@ -93,6 +93,13 @@ KEYS = {
             "checklists.retention_days", 30, _int_between(1, 3650), "Days to keep completed checklist runs."
         ),
         KeySpec(
+            "checklists.clinic_limits",
+            {},
+            _text_table,
+            'Your clinic\'s own limits by `checklist-id/item-id` (for example "160/100 mmHg"): shown beside '
+            "the pack's rule on that item, never replacing it.",
+        ),
+        KeySpec(
             "print.paper",
             "auto",
             _one_of("auto", "A4", "Letter"),

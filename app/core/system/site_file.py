@@ -38,6 +38,7 @@ SettingName = Literal[
     "packs.trusted_keys",
     "placeholders",
     "checklists.retention_days",
+    "checklists.clinic_limits",
     "display.text_size",
     "display.theme",
     "study.new_cards_per_day",
@@ -62,6 +63,10 @@ class PacksSection(_Section):
 class ChecklistsSection(_Section):
     retention_days: Annotated[int, Field(ge=1, le=3650)] | None = Field(
         None, description="Days to keep completed checklist runs."
+    )
+    clinic_limits: dict[str, str] | None = Field(
+        None,
+        description="Your clinic's own limits by \"checklist-id/item-id\", shown beside the pack's rule.",
     )
 
 

@@ -1,4 +1,5 @@
-"""Settings: text size, theme, paper and pack folders; keys the site locks are shown, not editable."""
+"""Settings: text size, theme, paper, pack folders and the site details handouts use; keys the site
+locks are shown, not editable."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QSpinBox,
@@ -18,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.model.manifest import Placeholder
+from app.core.packs.loaded import PackSet
 from app.core.system.config import TEXT_SIZE_MAX, TEXT_SIZE_MIN, THEME_CHOICES, Config
 
 MANAGED = " (managed by your organisation)"
@@ -28,9 +33,22 @@ PAPER_CHOICES = {
 }
 
 
+def declared_placeholders(packs: PackSet | None) -> list[Placeholder]:
+    """Every site detail the loaded packs' handouts use, once each (the first pack's wording wins)."""
+    found: dict[str, Placeholder] = {}
+    for pack in packs.packs if packs is not None else []:
+        for placeholder in pack.manifest.placeholders:
+            found.setdefault(placeholder.name, placeholder)
+    return list(found.values())
+
+
 class SettingsDialog(QDialog):
     def __init__(
-        self, config: Config, parent: QWidget | None = None, in_use: list[str] | None = None
+        self,
+        config: Config,
+        parent: QWidget | None = None,
+        in_use: list[str] | None = None,
+        packs: PackSet | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
@@ -74,6 +92,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self._site_details(declared_placeholders(packs)))
         note = QLabel("Changes to pack folders take effect after Reload packs (F5).", self)
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -106,6 +125,27 @@ class SettingsDialog(QDialog):
             widget.setEnabled(not locked)
         return box
 
+    def _site_details(self, placeholders: list[Placeholder]) -> QGroupBox:
+        """One field per site detail; emergency and crisis contacts are marked as needed for printing."""
+        locked = self.config.locked("placeholders")
+        box = QGroupBox("Site details for handouts" + (MANAGED if locked else ""), self)
+        values = {str(k): str(v) for k, v in self.config.get("placeholders").items()}
+        self.details: dict[str, QLineEdit] = {}
+        form = QFormLayout(box)
+        for placeholder in placeholders:
+            field = QLineEdit(values.get(placeholder.name, ""), box)
+            field.setAccessibleName(placeholder.label)
+            field.setPlaceholderText(_hint(placeholder))
+            field.setEnabled(not locked)
+            if placeholder.description:
+                field.setToolTip(placeholder.description)
+            needed = " (needed to print handouts)" if placeholder.required_to_print else ""
+            form.addRow(QLabel(placeholder.label + needed, box), field)
+            self.details[placeholder.name] = field
+        if not placeholders:
+            form.addRow(QLabel("No loaded pack uses site details.", box))
+        return box
+
     def _add_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Choose a pack folder")
         if folder:
@@ -119,4 +159,14 @@ class SettingsDialog(QDialog):
             "print.paper": self.paper.currentData(),
             "packs.folders": [self.folders.item(i).text() for i in range(self.folders.count())],
         }
+        if self.details:  # only filled fields: an empty one falls back to the site's value or a default
+            edited["placeholders"] = {
+                k: f.text().strip() for k, f in self.details.items() if f.text().strip()
+            }
         return {key: value for key, value in edited.items() if not self.config.locked(key)}
+
+
+def _hint(placeholder: Placeholder) -> str:
+    if placeholder.default:
+        return f"default: {placeholder.default}"
+    return f"for example: {placeholder.example}" if placeholder.example else ""

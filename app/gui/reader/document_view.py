@@ -135,6 +135,8 @@ class FindBar(QWidget):
 
 
 READING_MEASURE = 85
+NARROW = 820
+"""The document pane's width under which the outline is hidden until asked for."""
 """Characters per line at most: wide windows get margins, not 150-character lines."""
 
 
@@ -178,7 +180,8 @@ class DocumentPane(QWidget):
             item = QListWidgetItem(title)
             item.setData(SECTION_ROLE, anchor)
             self.outline.addItem(item)
-        self.outline.setVisible(bool(sections))
+        self.has_outline = bool(sections)
+        self._fit_outline()
         self.highlight(terms)
         self.browser.moveCursor(QTextCursor.MoveOperation.Start)
         self.anchors = []
@@ -223,7 +226,8 @@ class DocumentPane(QWidget):
 
     def focus_outline(self) -> None:
         """Ctrl+Shift+O: straight to the outline, without tabbing through every citation link."""
-        if self.outline.isVisible():
+        if getattr(self, "has_outline", False):
+            self.outline.show()
             self.outline.setFocus()
             if self.outline.currentRow() < 0 and self.outline.count():
                 self.outline.setCurrentRow(0)
@@ -248,7 +252,12 @@ class DocumentPane(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_outline()
         self._apply_measure()
+
+    def _fit_outline(self) -> None:
+        """Below NARROW px the outline gives its room to the text; Ctrl+Shift+O still brings it up."""
+        self.outline.setVisible(getattr(self, "has_outline", False) and self.width() >= NARROW)
 
     def _apply_measure(self) -> None:
         measure = getattr(self, "measure_px", 0.0)

@@ -69,6 +69,9 @@ class SearchPanel(QWidget):
         combo = QComboBox(self)
         combo.setAccessibleName(name)
         combo.addItems(items)
+        # A long condition name must not widen the sidebar: the combo elides, its list shows it whole.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
         return combo
 
     def _layout(self) -> None:

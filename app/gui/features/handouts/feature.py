@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def install(host: FeatureHost) -> None:
     pages = QStackedWidget(host.widget)
-    view = HandoutView(pages, paper=default_paper(host.services.config))
+    view = HandoutView(pages, host.services.placeholders, paper=default_paper(host.services.config))
     view.setObjectName("handout-view")
 
     def open_handout(pack: Pack, document: model.Document) -> None:

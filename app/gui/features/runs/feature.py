@@ -80,6 +80,11 @@ class ChecklistRuns(QObject):
     def retention_days(self) -> int:
         return int(self.host.services.config.get("checklists.retention_days"))
 
+    def clinic_limits(self) -> dict[str, str]:
+        """The site's own limits, `checklist-id/item-id` -> text, from the configuration."""
+        table = self.host.services.config.get("checklists.clinic_limits")
+        return {str(k): str(v) for k, v in table.items()}
+
     # --- runs -------------------------------------------------------------------------------
     def start_from(self, pack: Pack, document: model.Document) -> None:
         """The context action: ask for a session label and dose time, then start."""
@@ -103,6 +108,7 @@ class ChecklistRuns(QObject):
             self.view.deleteLater()
         paper = default_paper(self.host.services.config)
         self.view = RunView(self.store, run_id, self.host.theme, self.clock, self.pages, paper=paper)
+        self.view.show_clinic_limits(self.clinic_limits())
         self.view.print_bar.saved.connect(lambda path: self.host.say(f"Saved {path}"))
         self.view.changed.connect(self.refresh_list)
         self.view.set_note(self._version_note(self.view.run.info))

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.model.checklist import ChecklistItem, NumberItem, ScaleItem, Severity, TextItem, YesNoItem
-from app.core.runs.alerts import FiredAlert
+from app.core.model.checklist import ChecklistItem, NumberItem, ScaleItem, TextItem, YesNoItem
+from app.core.runs.alerts import FiredAlert, sort_alerts
 from app.core.runs.values import plausible_text
+from app.gui.widgets.announce import announce
+from app.render.runs import severity_colour
 from app.render.theme import Theme
 
 
@@ -41,12 +43,6 @@ def box_style(colour: str, theme: Theme, padding: int = 4) -> str:
     return f"background: {colour}; color: {theme.text}; padding: {padding}px;"
 
 
-def alert_colour(theme: Theme, severity: Severity) -> str:
-    return {Severity.INFO: theme.info, Severity.WARNING: theme.warning, Severity.CRITICAL: theme.danger}[
-        severity
-    ]
-
-
 class ItemRow(QWidget):
     submitted = Signal(object)
     """The raw value the user gave (text, bool, scale value or None to clear)."""
@@ -57,8 +53,9 @@ class ItemRow(QWidget):
         super().__init__(parent)
         self.timepoint_id, self.item, self.theme = timepoint_id, item, theme
         self.stored: str | None = None
+        self.saved_at: datetime | None = None
         title = plain_label(item.label + (" (required)" if item.required else ""), self)
-        title.setMinimumWidth(280)
+        title.setMinimumWidth(220)
         self.editor = self._editor()
         self.status = plain_label("", self)
         self.status.setAccessibleName(f"{item.label}: save status")
@@ -122,6 +119,9 @@ class ItemRow(QWidget):
     def _scale_editor(self, item: ScaleItem) -> QComboBox:
         self.combo = QComboBox(self)
         self.combo.setAccessibleName(f"{item.label} ({item.scale})")
+        # Long anchors must not widen the form past 1024 px and hide the "Saved" column.
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(18)
         self.combo.addItem(f"Choose ({item.scale})", None)
         for option in item.options:
             self.combo.addItem(option.label, option.value)
@@ -184,23 +184,56 @@ class ItemRow(QWidget):
 
     def show_saved(self, stored: str | None, when: datetime) -> None:
         self.show_value(stored)
-        self.status.setText(f"\u2714 Saved {when.astimezone().strftime('%H:%M:%S')}")
+        self.saved_at = when if stored is not None else None
+        word = "Saved" if stored is not None else "Cleared"
+        self.status.setText(f"\u2714 {word} {when.astimezone().strftime('%H:%M:%S')}")
         self.problem.hide()
 
-    def show_refused(self, message: str) -> None:
-        """The value stays in the field to be corrected; the last saved value is unchanged."""
-        self.problem.setText(f"\u26a0 Not saved: {message}")
+    def show_refused(self, message: str, typed: str = "") -> None:
+        """The field goes back to the last saved value (or empty), so it never shows an unsaved value
+        beside a "Saved" mark; the refusal, with what was typed, says why beside it."""
+        self.show_value(self.stored)
+        what = f"\u201c{typed}\u201d " if typed else ""
+        kept = "the last saved value is kept" if self.stored is not None else "nothing is recorded"
+        self.problem.setText(f"\u26a0 Not saved {what}\u2014 {message} ({kept}.)")
         self.problem.setStyleSheet(box_style(self.theme.danger, self.theme))
         self.problem.show()
+        announce(self.problem)
 
     def show_alerts(self, alerts: list[FiredAlert]) -> None:
+        """A compact marker: icon and word per alert involving this item; the text is in the summary."""
         if not alerts:
             self.alert.hide()
             return
-        self.alert.setText("\n".join(f"{a.label} ({a.rule}): {a.message}" for a in alerts))
-        colour = alert_colour(self.theme, alerts[0].severity)
-        self.alert.setStyleSheet(box_style(colour, self.theme))
+        ordered = sort_alerts(alerts)
+        self.alert.setText(
+            "  ".join(dict.fromkeys(a.label for a in ordered)) + "  \u2014 see the alert summary"
+        )
+        self.alert.setAccessibleName(f"{self.item.label}: {ordered[0].label}")
+        colour = severity_colour(ordered[0].severity, self.theme)
+        self.alert.setStyleSheet(box_style(colour, self.theme, 2) + "font-weight: bold;")
         self.alert.show()
 
+    def show_clinic_limit(self, limit: str, rules: str) -> None:
+        """Side by side, never merged: the clinic's limit (from the site) and the pack's rule (with
+        its source); the alerts that fire are still the pack's."""
+        box = QWidget(self)
+        pair = QHBoxLayout(box)
+        pair.setContentsMargins(0, 0, 0, 0)
+        clinic = plain_label(f"Your clinic's limit (site configuration): {limit}", box)
+        clinic.setStyleSheet("font-weight: bold;")
+        clinic.setAccessibleName(f"{self.item.label}: your clinic's limit")
+        pack = plain_label(f"This checklist's rule: {rules}", box)
+        pack.setAccessibleName(f"{self.item.label}: the checklist's rule")
+        pair.addWidget(clinic, 1)
+        pair.addWidget(pack, 1)
+        grid = self.layout()
+        assert isinstance(grid, QGridLayout)
+        grid.addWidget(box, 4, 0, 1, 3)
+        self.clinic_limit, self.pack_rule = clinic, pack
+
     def set_read_only(self, read_only: bool) -> None:
+        """A finished run's empty field shows nothing: a range hint there would read like a value."""
         self.editor.setEnabled(not read_only)
+        if isinstance(self.item, NumberItem):
+            self.field.setPlaceholderText("" if read_only else plausible_text(self.item))

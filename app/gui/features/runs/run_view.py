@@ -23,20 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.runs.alerts import FiredAlert
+from app.core.runs.alerts import FiredAlert, pack_rules
 from app.core.runs.store import Entry, Run, RunStore
 from app.core.runs.timer import Minimum, MonitoringTimer, minimum_text
 from app.core.runs.values import EntryRefused, Raw
 from app.core.system.clock import Clock
-from app.core.wording import plural, verb
 from app.export.pdf import Printable
 from app.export.runs import run_printable
-from app.gui.features.runs.items import ItemRow, alert_colour, box_style, plain_label
+from app.gui.features.runs.alert_summary import AlertSummary
+from app.gui.features.runs.finish_dialog import FinishDialog
+from app.gui.features.runs.items import ItemRow, plain_label
 from app.gui.features.runs.timer_panel import TimerPanel
 from app.gui.reader.print_bar import PrintBar
-from app.gui.widgets.layouts import clear_layout
 from app.render.helpers import offset_label
-from app.render.runs import local_time
+from app.render.runs import local_time, monitoring_summary
 from app.render.theme import Theme
 
 
@@ -69,9 +69,7 @@ class RunView(QWidget):
         self.note = plain_label("", self)
         self.note.hide()
         self.timer_panel = TimerPanel(self.run.checklist.dose_event, theme, clock, self)
-        self.alerts_box = QWidget(self)
-        self.alerts_layout = QVBoxLayout(self.alerts_box)
-        self.alerts_layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = AlertSummary(theme, self)
         self.finish_button = QPushButton("Finish run\u2026", self)
         self.finish_button.setAccessibleName("Finish this checklist run")
         self.print_bar = PrintBar(self.printable, "checklist run", self, paper=paper)
@@ -104,13 +102,8 @@ class RunView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.print_bar, 1)
         bottom.addWidget(self.finish_button)
-        alerts = QScrollArea(self)
-        alerts.setWidgetResizable(True)
-        alerts.setWidget(self.alerts_box)
-        alerts.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.alerts_scroll = alerts
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.subtitle, self.note, self.timer_panel, alerts):
+        for widget in (self.title, self.subtitle, self.note, self.timer_panel, self.summary):
             layout.addWidget(widget)
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
@@ -147,10 +140,10 @@ class RunView(QWidget):
         try:
             entry = self.store.record(self.run.info.id, row.timepoint_id, row.item.id, raw)
         except (EntryRefused, ValueError) as refused:
-            row.show_refused(str(refused))
+            row.show_refused(str(refused), _typed(raw))
             return None
         except (sqlite3.Error, OSError) as error:  # disk full, file gone: say so, never show "Saved"
-            row.show_refused(f"it could not be written to the data file ({error}). Try again.")
+            row.show_refused(f"it could not be written to the data file ({error}). Try again.", _typed(raw))
             return None
         self.run.entries.append(entry)
         row.show_saved(entry.value, entry.recorded_at)
@@ -178,22 +171,30 @@ class RunView(QWidget):
             return False
         return True
 
+    def show_clinic_limits(self, limits: dict[str, str]) -> None:
+        """A clinic's own limit beside the pack's rule on each item it names; the rules are unchanged."""
+        checklist = self.run.checklist
+        for (point_id, item_id), row in self.rows.items():
+            limit = limits.get(f"{checklist.id}/{item_id}") or limits.get(
+                f"{checklist.id}/{point_id}/{item_id}"
+            )
+            if limit:
+                point = next(p for p in checklist.timepoints if p.id == point_id)
+                row.show_clinic_limit(limit, pack_rules(checklist, point, row.item))
+
     def set_note(self, text: str) -> None:
         """A line under the title, such as a newer checklist version in the pack."""
         self.note.setText(text)
         self.note.setVisible(bool(text))
 
-    def _confirm_finish(self) -> bool:
-        missing = self.run.missing_required()
-        lines = [f"Finish the run \u201c{self.run.info.label}\u201d? It cannot be changed afterwards."]
+    def finish_dialog(self) -> FinishDialog:
+        """The minimum monitoring time and every missing required item; Go back is the default."""
         state = self.timer.state(self.run.info.dose_time, self.run.done_timepoints())
-        if state.minimum is not Minimum.NONE:
-            lines.append(minimum_text(state) + ".")
-        if missing:
-            lines.append(f"{plural(len(missing), 'required item')} {verb(len(missing), 'has')} no value:")
-            lines += [f"\u2022 {item.label}" for _, item in missing[:8]]
-        answer = QMessageBox.question(self, "Finish checklist run", "\n".join(lines))
-        return answer == QMessageBox.StandardButton.Yes
+        minimum = minimum_text(state) + "." if state.minimum is not Minimum.NONE else ""
+        return FinishDialog(self.run.info.label, minimum, self.run.missing_required(), self)
+
+    def _confirm_finish(self) -> bool:
+        return self.finish_dialog().exec() == FinishDialog.DialogCode.Accepted
 
     def _reload(self) -> None:
         loaded = self.store.load(self.run.info.id)
@@ -215,47 +216,37 @@ class RunView(QWidget):
 
     # --- display ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        alerts = self.run.alerts()
+        self.alerts: list[FiredAlert] = self.run.alerts()
         for key, row in self.rows.items():
-            row.show_alerts([a for a in alerts if (a.timepoint_id, a.item_id) == key])
-        self._show_alert_summary(alerts)
-        self.alerts_scroll.setVisible(bool(alerts))
+            row.show_alerts([a for a in self.alerts if key in a.items])
         self._fit_alerts()
         self.refresh_timer()
 
     def _fit_alerts(self) -> None:
-        """As tall as the alerts need, up to a quarter of the view; beyond that the summary scrolls."""
-        width = max(300, self.alerts_scroll.viewport().width())
-        needed = self.alerts_layout.totalHeightForWidth(width)
-        self.alerts_scroll.setFixedHeight(max(0, min(needed, max(120, self.height() // 4))))
+        """As tall as the alerts need, up to a quarter of the view; beyond that the summary scrolls, so
+        the form keeps its room at 1024x700."""
+        self.summary.show_alerts(getattr(self, "alerts", []), max(90, self.height() // 4))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_alerts()
 
     def refresh_timer(self) -> None:
-        dose_time = self.run.info.dose_time
-        if self.run.info.finished:
-            self.timer_panel.show_state(self.timer.state(dose_time, self.run.done_timepoints()))
-            self.timer_panel.elapsed.setText("Run finished")
-            return
-        self.timer_panel.show_state(self.timer.state(dose_time, self.run.done_timepoints()))
+        info = self.run.info
+        if info.finished:
+            finished = f"\u2714 Run finished {local_time(info.completed_at, True)}"
+            self.timer_panel.show_finished(finished, monitoring_summary(self.run))
+        else:
+            self.timer_panel.show_state(self.timer.state(info.dose_time, self.run.done_timepoints()))
         for point in self.run.checklist.timepoints:
             due = ""
-            if dose_time is not None:
-                due = f", due {local_time(dose_time + timedelta(minutes=point.offset_minutes))}"
+            if info.dose_time is not None and not info.finished:
+                due = f", due {local_time(info.dose_time + timedelta(minutes=point.offset_minutes))}"
             self.groups[point.id].setTitle(f"{point.label} ({offset_label(point.offset_minutes)}{due})")
-
-    def _show_alert_summary(self, alerts: list[FiredAlert]) -> None:
-        clear_layout(self.alerts_layout)
-        for alert in alerts:
-            text = f"{alert.label} \u2014 {alert.item_label} ({alert.rule}): {alert.message}"
-            label = plain_label(text, self.alerts_box)
-            label.setAccessibleName(f"Alert: {alert.label}")
-            colour = alert_colour(self.theme, alert.severity)
-            label.setStyleSheet(box_style(colour, self.theme, 5))
-            self.alerts_layout.addWidget(label)
-            label.show()  # shown now, so the layout counts it when the summary is sized
 
     def printable(self) -> Printable:
         return run_printable(self.run)
+
+
+def _typed(raw: Raw) -> str:
+    return "" if raw is None or isinstance(raw, bool) else str(raw).strip()

@@ -23,9 +23,12 @@ RUN_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def run_text(info: RunInfo) -> str:
-    state = f"completed {local_time(info.completed_at, True)}" if info.finished else "IN PROGRESS"
+    """State and label first: a long checklist title must not push them out of a narrow window."""
+    state = (
+        f"\u2714 Completed {local_time(info.completed_at, True)}" if info.finished else "\u25b6 IN PROGRESS"
+    )
     started = local_time(info.started_at, True)
-    return f"{info.label} \u2014 {info.checklist_title} \u2014 started {started}, {state}"
+    return f"{state} \u2014 {info.label} \u2014 started {started} \u2014 {info.checklist_title}"
 
 
 def fill(listing: QListWidget, runs: list[RunInfo]) -> None:

@@ -1,4 +1,5 @@
-"""Start a checklist run: a session label (never a patient identifier) and the dose time."""
+"""Start a checklist run: a session label (never a patient identifier); the dose is normally recorded
+later, in the run, so pre-dose items come first and the timer starts from the real dose."""
 
 from __future__ import annotations
 
@@ -35,12 +36,13 @@ class StartRunDialog(QDialog):
         self.label.setAccessibleDescription(LABEL_HINT)
         hint = QLabel(LABEL_HINT, self)
         hint.setWordWrap(True)
-        self.dose_known = QCheckBox(f"Dose time ({checklist.dose_event}) known", self)
-        self.dose_known.setAccessibleName("Dose time known")
-        self.dose_known.setChecked(True)
+        self.dose_known = QCheckBox(f"The dose ({checklist.dose_event}) was already given", self)
+        self.dose_known.setAccessibleName("Dose already given")
+        self.dose_known.setChecked(False)
         self.dose_time = QDateTimeEdit(to_qt(now), self)
         self.dose_time.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.dose_time.setAccessibleName(f"Dose time ({checklist.dose_event})")
+        self.dose_time.setEnabled(False)
         self.dose_known.toggled.connect(self.dose_time.setEnabled)
         self.problem = plain(QLabel(self))
         self.problem.setWordWrap(True)

@@ -38,13 +38,15 @@ class TimerPanel(QWidget):
         self.dose_edit = QDateTimeEdit(self)
         self.dose_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.dose_edit.setAccessibleName(f"Dose time ({dose_event})")
-        self.set_button = QPushButton("Set dose time", self)
+        self.set_button = QPushButton("Record this dose time", self)
         self.set_button.setAccessibleName("Save the dose time shown")
-        self.now_button = QPushButton("Dose given now", self)
-        self.now_button.setAccessibleName("Set the dose time to now")
+        self.now_button = QPushButton(f"\u25b6 Dose given now ({dose_event})", self)
+        self.now_button.setAccessibleName("Record the dose as given now and start the timer")
+        self.now_button.setStyleSheet("font-weight: bold; font-size: 12pt; padding: 6px 14px;")
+        self.dose_label = plain(QLabel(f"Or dose given at ({dose_event}):", self))
         self.elapsed = plain(QLabel(self))
         self.elapsed.setAccessibleName("Time since the dose")
-        self.elapsed.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.elapsed.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.next_due = plain(QLabel(self))
         self.next_due.setAccessibleName("Next timepoint due")
         self.next_due.setWordWrap(True)
@@ -57,8 +59,7 @@ class TimerPanel(QWidget):
 
     def _layout(self, dose_event: str) -> None:
         dose_row = QHBoxLayout()
-        dose_row.addWidget(plain(QLabel(f"Dose time ({dose_event}):", self)))
-        for widget in (self.dose_edit, self.set_button, self.now_button):
+        for widget in (self.now_button, self.dose_label, self.dose_edit, self.set_button):
             dose_row.addWidget(widget)
         dose_row.addStretch(1)
         grid = QGridLayout(self)
@@ -66,8 +67,9 @@ class TimerPanel(QWidget):
         grid.addLayout(dose_row, 0, 0, 1, 2)
         grid.addWidget(self.elapsed, 1, 0)
         grid.addWidget(self.next_due, 1, 1)
-        grid.addWidget(self.minimum, 2, 0, 1, 2)
+        grid.addWidget(self.minimum, 1, 2)
         grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
 
     def _now(self) -> None:
         moment = self.clock()
@@ -75,7 +77,26 @@ class TimerPanel(QWidget):
         self.dose_time_set.emit(moment)
 
     def show_dose_time(self, dose_time: datetime | None, now: datetime) -> None:
+        """Before the dose the main button records it; after, the time stays correctable."""
         self.dose_edit.setDateTime(to_qt(dose_time or now))
+        given = dose_time is not None
+        self.now_button.setVisible(not given)
+        self.dose_label.setText("Dose given at:" if given else "Or dose given at:")
+        self.set_button.setText("Correct the dose time" if given else "Record this dose time")
+
+    def show_finished(self, finished_text: str, summary: str) -> None:
+        """A finished run: no timer, nothing due, no countdown; what was recorded, in words."""
+        for widget in (self.now_button, self.dose_label, self.dose_edit, self.set_button):
+            widget.hide()
+        self.elapsed.setText(finished_text)
+        self.next_due.setText("")
+        self.next_due.setStyleSheet("")
+        self.next_due.hide()
+        grid = self.layout()
+        if isinstance(grid, QGridLayout):  # the summary takes the room "next due" had
+            grid.addWidget(self.minimum, 1, 1, 1, 2)
+        self.minimum.setText(summary)
+        self.minimum.setStyleSheet("")
 
     def show_state(self, state: TimerState) -> None:
         self.elapsed.setText(elapsed_text(state))
