@@ -123,7 +123,7 @@ def _search(ctx: _Context) -> Outcome:
         return Outcome("search is not part of this build", (), Status.SKIPPED)
     packs = ctx.loaded()
     first_doc = next(packs.documents())[1]
-    query = max(first_doc.title.split(), key=len).strip(".,:;()")  # the longest word: never a stopword
+    query = first_doc.title  # a title typed whole ranks its document first
     with SearchIndex.build(packs, ctx.work / "search-index.db") as index:
         results = index.search(query)
         count = index.document_count

@@ -11,8 +11,7 @@ from app.core.search import SearchIndex
 from app.core.search.fuzzy import closest, deletes, distance, key_rows
 from app.core.search.query import parse
 from app.core.search.snippets import as_html, as_text
-from app.core.search.text import MARK_CLOSE, MARK_OPEN, clean_content, fold, plain_markdown, words
-from app.core.search.vocabulary import same_word, stem
+from app.core.search.text import MARK_CLOSE, MARK_OPEN, clean_content, fold, plain_markdown, stem, words
 from tests.search.support import SYNONYMS, clinic_documents, load, write_pack
 
 HOSTILE = [
@@ -121,10 +120,12 @@ def test_symmetric_delete_keys_meet() -> None:
 
 
 def test_word_forms() -> None:
-    """The crude stemmer meets common forms without joining unrelated words."""
-    assert stem("monitoring") == "monitor"
-    assert same_word("dosing", "dose") and same_word("dropped", "drop") and same_word("oxygenation", "oxygen")
-    assert not same_word("cardiac", "care") and not same_word("beforehand", "before")
+    """The Snowball stemmer meets common forms without joining unrelated words; codes stay whole."""
+    assert stem("monitoring") == stem("monitored") == stem("monitor") == "monitor"
+    assert stem("dosing") == stem("dose") and stem("dropped") == stem("drop")
+    assert stem("contraindicated") == stem("contraindications")
+    assert stem("cardiac") != stem("care") and stem("beforehand") != stem("before")
+    assert stem("spo2") == "spo2" and stem("5ht") == "5ht"
 
 
 def test_snippets_escape_content_and_mark_matches() -> None:

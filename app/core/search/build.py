@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import time
 import uuid
@@ -19,8 +20,10 @@ from app.core import model
 from app.core.packs.loaded import Pack, PackSet
 from app.core.packs.outline import outline
 from app.core.search import fuzzy, schema
+from app.core.search.kinds import section_kinds
+from app.core.search.query import content_words
 from app.core.search.synonyms import synonym_groups
-from app.core.search.text import clean_content, plain_markdown
+from app.core.search.text import clean_content, fill_placeholders, plain_markdown, stem
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, label): a plain callback, so that a window can show it without core knowing Qt."""
@@ -34,7 +37,10 @@ class _Rows:
     doc: tuple[object, ...]
     doc_text: tuple[str, ...]
     tags: list[str]
-    sections: list[tuple[int, int, str, str, str]]
+    sections: list[tuple[int, int, str, str, str, str]]
+
+
+_TITLE_PARTS = re.compile(r"\s+-\s+|[():;,]")
 
 
 def _tags(doc: model.Document) -> list[str]:
@@ -42,26 +48,41 @@ def _tags(doc: model.Document) -> list[str]:
     return list(dict.fromkeys([*tags.conditions, *tags.routes, *tags.settings, *tags.topics]))
 
 
+def names(doc: model.Document) -> str:
+    """The document's names, one a line, for recognising a title typed whole: the title, its aliases
+    and id, and each part of a long title that has two words or more (folded, without stop words)."""
+    whole = [doc.title, *doc.aliases, doc.id.replace("-", " ")]
+    found = {" ".join(content_words(text)) for text in whole}
+    parts = (" ".join(content_words(text)) for text in _TITLE_PARTS.split(doc.title))
+    found.update(part for part in parts if " " in part)
+    return "\n".join(sorted(name for name in found if name))
+
+
 def _rows(rowid: int, first_section: int, pack: Pack, doc: model.Document) -> _Rows:
-    summary = clean_content(doc.summary)
-    sections = [(first_section, rowid, "", "", summary)]
+    def clean(text: str) -> str:
+        return fill_placeholders(clean_content(text))
+
+    summary = clean(doc.summary)
+    sections = [(first_section, rowid, "", "", section_kinds("", "", doc.kind), summary)]
     for number, section in enumerate(outline(doc), start=first_section + 1):
-        body = plain_markdown(clean_content(section.text))
-        sections.append((number, rowid, section.id, clean_content(section.title), body))
+        body = plain_markdown(clean(section.text))
+        heading = clean(section.title)
+        kinds = section_kinds(section.id, heading, doc.kind)
+        sections.append((number, rowid, section.id, heading, kinds, body))
     tags = _tags(doc)
-    doc_row = (rowid, doc.id, pack.id, doc.kind, clean_content(doc.title), summary, first_section)
+    doc_row = (rowid, doc.id, pack.id, doc.kind, clean(doc.title), summary, first_section)
     doc_text = (
         doc_row[4],
-        clean_content(" ".join([*doc.aliases, doc.id])),
+        clean(" ".join([*doc.aliases, doc.id])),
         " ".join([*tags, doc.kind, doc.regulatory_status.value]),
         "\n".join(s[3] for s in sections[1:]),
-        "\n".join(s[4] for s in sections),
+        "\n".join(s[5] for s in sections),
     )
-    return _Rows((*doc_row, sections[-1][0]), doc_text, tags, sections)
+    return _Rows((*doc_row, sections[-1][0], names(doc)), doc_text, tags, sections)
 
 
 def _insert(connection: sqlite3.Connection, batch: list[_Rows]) -> None:
-    connection.executemany("INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?, ?, ?)", [r.doc for r in batch])
+    connection.executemany("INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)", [r.doc for r in batch])
     connection.executemany(
         f"INSERT INTO doc_fts(rowid, {', '.join(schema.DOC_COLUMNS)}) VALUES(?, ?, ?, ?, ?, ?)",
         [(r.doc[0], *r.doc_text) for r in batch],
@@ -75,10 +96,10 @@ def _insert(connection: sqlite3.Connection, batch: list[_Rows]) -> None:
         [(t, r.doc[0]) for r in batch for t in r.tags],
     )
     sections = [s for r in batch for s in r.sections]
-    connection.executemany("INSERT INTO sections VALUES(?, ?, ?, ?, ?)", sections)
+    connection.executemany("INSERT INTO sections VALUES(?, ?, ?, ?, ?, ?)", sections)
     connection.executemany(
         "INSERT INTO section_fts(rowid, heading, body) VALUES(?, ?, ?)",
-        [(s[0], s[3], s[4]) for s in sections],
+        [(s[0], s[3], s[5]) for s in sections],
     )
 
 
@@ -111,12 +132,17 @@ def _vocabulary(connection: sqlite3.Connection) -> None:
         "CREATE TEMP TABLE section_counts(term TEXT PRIMARY KEY, sections INTEGER) WITHOUT ROWID"
     )
     connection.execute("INSERT INTO section_counts SELECT term, doc FROM section_vocab")
-    connection.execute(
-        "INSERT INTO vocab(term, docs, sections) SELECT d.term, d.doc, coalesce(s.sections, 0) "
-        "FROM doc_vocab d LEFT JOIN section_counts s ON s.term = d.term"
+    rows = connection.execute(
+        "SELECT d.term, d.doc, coalesce(s.sections, 0) FROM doc_vocab d "
+        "LEFT JOIN section_counts s ON s.term = d.term"
+    ).fetchall()
+    # Stemmed here, once per distinct word, with the stemmer queries use: forms of a word share a stem.
+    connection.executemany(
+        "INSERT INTO vocab(term, stem, docs, sections) VALUES(?, ?, ?, ?)",
+        [(term, stem(term), docs, sections) for term, docs, sections in rows],
     )
     connection.execute("DROP TABLE section_counts")
-    terms = [row[0] for row in connection.execute("SELECT term FROM vocab")]
+    terms = [row[0] for row in rows]
     connection.executemany("INSERT OR IGNORE INTO vocab_keys(key, term) VALUES(?, ?)", fuzzy.key_rows(terms))
 
 

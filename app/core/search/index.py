@@ -21,10 +21,11 @@ from types import TracebackType
 from app.core.packs.loaded import PackSet
 from app.core.search import schema
 from app.core.search.build import Progress, write_index
+from app.core.search.hits import hits_for
 from app.core.search.query import Planner
 from app.core.search.ranking import Filters, Statistics, candidates
 from app.core.search.results import SearchResults
-from app.core.search.scoring import hits_for, score_documents
+from app.core.search.scoring import score_sections
 from app.core.search.synonyms import Synonyms
 from app.core.search.vocabulary import Vocabulary
 
@@ -145,8 +146,10 @@ class SearchIndex:
                 return SearchResults(query)
             stats = Statistics.of(plan, state.planner.vocabulary)
             pool = candidates(state.connection, plan, stats, Filters(kind, pack, tag), max(limit, MIN_POOL))
-            scored = score_documents(state.connection, plan, stats, pool)
-            hits = hits_for(state.connection, plan, scored, max(1, per_document), limit)
+            ranked = score_sections(state.connection, plan, stats, pool)
+            hits = hits_for(
+                state.connection, plan, stats, ranked, per_document=max(1, per_document), limit=limit
+            )
         except sqlite3.Error as error:
             return SearchResults(query, problem=f"the search index could not answer: {error}")
         return SearchResults(query, tuple(hits), plan.suggestion, plan.expanded)

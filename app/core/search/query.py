@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.core.search import fuzzy
+from app.core.search.kinds import first_person, framing
 from app.core.search.synonyms import Synonyms, Term
 from app.core.search.text import words
 from app.core.search.vocabulary import Vocabulary
@@ -24,18 +25,30 @@ MAX_QUERY_CHARS = 500
 MAX_GROUPS = 10
 CORRECTION_WEIGHT = 0.5
 SOFT_WEIGHT = 0.5
-SOFT_WORDS = frozenset({"after", "before", "during", "while", "since", "until", "within", "between"})
-"""Words that place a question in time ("bp before spravato") and count, but less than its topic."""
+SOFT_WORDS = frozenset(
+    {"after", "before", "during", "while", "since", "until", "within", "between", "work", "works"}
+)
+"""Words that place a question in time ("bp before spravato"), or ask whether something works, and
+count, but less than its topic."""
 
 _STOPWORD_TEXT = """
     a about am an and any anything are as at be been but by can could did do does doing for from get
     got had has have he her him his how i if in into is it its me my need needs no nor not of on or our
     per please she should so something than that the their them then there these they this those to too
     was we were what when where which while who whom why will with would you your
-    problem problems issue issues thing things stuff happen happens happened okay ok safe safely"""
+    problem problems issue issues thing things stuff happen happens happened okay ok safe safely
+    take takes taking took keep keeps get gets getting go goes going feel feels feeling felt still really
+    very use used uses using"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-"""Question, function and vague words: "can they drive home" is about driving home, and "bladder
-problems" about the bladder. Rare in clinical text, such words would otherwise weigh the most."""
+"""Question, function and vague words: "can they drive home" is about driving home, "bladder
+problems" about the bladder and "how long does the infusion take" about the infusion. Rare in
+clinical text, such words would otherwise weigh the most."""
+
+
+def content_words(text: str) -> list[str]:
+    """The folded words of `text` that are not stop words (for comparing a query with titles)."""
+    return [word for word in words(text) if word not in STOPWORDS]
+
 
 QUESTION_PAIRS = frozenset(
     [("how", word) for word in ("long", "many", "much", "often", "soon", "far")]
@@ -83,6 +96,14 @@ class Plan:
     groups: tuple[Group, ...]
     suggestion: str | None
     expanded: tuple[str, ...]
+    intents: frozenset[str] = frozenset()
+    """Kinds of section the question's framing asks for (see kinds.py)."""
+    cues: frozenset[str] = frozenset()
+    """Kinds of section its cue words suggest."""
+    patient: bool = False
+    """Asked in the first person: the patient handouts answer first."""
+    name: tuple[str, ...] = ()
+    """The query's content words, to recognise a document's title or alias typed (nearly) whole."""
 
     def all_of(self) -> str:
         return " AND ".join(g.fts() for g in self.groups)
@@ -115,11 +136,13 @@ class Planner:
     def plan(self, text: str) -> Plan:
         units, open_end = parse(text)
         builder = _Builder(self, text[:MAX_QUERY_CHARS])
-        for span, group in self._spans(units):
+        framed, intents, cues = _framing(units)
+        for span, group in self._spans(units, framed):
             builder.add(span, group, typing=open_end and span[-1] is units[-1])
-        return builder.finish()
+        tokens = [t for u in units for t in u.tokens]
+        return builder.finish(frozenset(intents), frozenset(cues), first_person(tokens))
 
-    def _spans(self, units: list[Unit]) -> list[tuple[list[Unit], tuple[Term, ...] | None]]:
+    def _spans(self, units: list[Unit], framed: set[int]) -> list[tuple[list[Unit], tuple[Term, ...] | None]]:
         """Units grouped where a run of them spells a synonym term; content words only."""
         tokens = [t for u in units for t in u.tokens]
         ends, offset = {}, 0
@@ -135,10 +158,27 @@ class Planner:
             offset += sum(len(u.tokens) for u in units[index : end_index + 1])
             index = end_index + 1
         questions = _question_words(units)
+        dropped = {id(unit) for number, unit in enumerate(units) if number in framed}
         content = [
-            s for s in spans if s[1] is not None or not (_is_stopword(s[0][0]) or s[0][0] in questions)
+            s
+            for s in spans
+            if (s[1] is not None and id(s[0][0]) not in dropped)
+            or not (_is_stopword(s[0][0]) or s[0][0] in questions or id(s[0][0]) in dropped)
         ]
         return (content or spans)[:MAX_GROUPS]
+
+
+def _framing(units: list[Unit]) -> tuple[set[int], set[str], set[str]]:
+    """Indexes of the units that only frame the question, and the intents found (see kinds.py)."""
+    positions = [
+        (number, token) for number, unit in enumerate(units) if not unit.quoted for token in unit.tokens
+    ]
+    covered, intents, cues = framing([token for _, token in positions])
+    framed = {number for number, _ in positions}
+    for place, (number, _) in enumerate(positions):
+        if place not in covered:
+            framed.discard(number)
+    return framed, intents, cues
 
 
 def _question_words(units: list[Unit]) -> set[Unit]:
@@ -170,10 +210,12 @@ class _Builder:
         if synonyms is not None:
             typed = tuple(t for u in span for t in u.tokens)
             alternatives = [Alternative(term) for term in synonyms]
+            if len(typed) == 1:  # the word typed in its other forms; the other terms as the pack lists them
+                alternatives += [Alternative((form,)) for form in self.vocabulary.forms(typed[0])]
             self._note(term for term in synonyms if term != typed)
             if typing and len(typed) == 1:
                 alternatives.extend(self._typed(typed[0]))
-            self.groups.append(Group(tuple(alternatives)))
+            self.groups.append(Group(tuple(dict.fromkeys(alternatives))))
         elif len(span[0].tokens) == 1 and not span[0].quoted:
             self.groups.append(self._word(span[0], typing))
         else:
@@ -190,7 +232,8 @@ class _Builder:
         alternatives = [Alternative((form,)) for form in forms] or [Alternative((word,))]
         completions = self._typed(word) if typing else []
         if forms or completions:
-            return Group(tuple(alternatives + completions), SOFT_WEIGHT if word in SOFT_WORDS else 1.0)
+            weight = SOFT_WEIGHT if word in SOFT_WORDS else 1.0
+            return Group(tuple(dict.fromkeys(alternatives + completions)), weight)
         fixes = self._corrections(word)
         if not fixes:
             return Group(tuple(alternatives))
@@ -236,11 +279,13 @@ class _Builder:
             alternatives += [Alternative((*head, *a.tokens)) for a in self._typed(tokens[-1])]
         return Group(tuple(alternatives))
 
-    def finish(self) -> Plan:
+    def finish(self, intents: frozenset[str], cues: frozenset[str], patient: bool) -> Plan:
         suggestion = None
         if self.replacements:
             text = self.text
             for unit, replacement in sorted(self.replacements, key=lambda r: -r[0].start):
                 text = text[: unit.start] + replacement + text[unit.end :]
             suggestion = " ".join(text.split())
-        return Plan(tuple(dict.fromkeys(self.groups)), suggestion, tuple(self.expanded))
+        name = tuple(content_words(suggestion or self.text))
+        groups = tuple(dict.fromkeys(self.groups))
+        return Plan(groups, suggestion, tuple(self.expanded), intents, cues, patient, name)

@@ -22,7 +22,7 @@ import sqlite3
 import unicodedata
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x50445358  # "PDSX": marks the file as ours in the SQLite header
 
 TOKENIZER = "unicode61 remove_diacritics 2"
@@ -38,14 +38,15 @@ DDL = f"""
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE docs(
     rowid INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE, pack_id TEXT NOT NULL, kind TEXT NOT NULL,
-    title TEXT NOT NULL, summary TEXT NOT NULL, first_section INTEGER NOT NULL, last_section INTEGER NOT NULL
+    title TEXT NOT NULL, summary TEXT NOT NULL, first_section INTEGER NOT NULL, last_section INTEGER NOT NULL,
+    names TEXT NOT NULL
 );
 CREATE INDEX docs_kind ON docs(kind);
 CREATE INDEX docs_pack ON docs(pack_id);
 CREATE TABLE doc_tags(tag TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(tag, doc)) WITHOUT ROWID;
 CREATE TABLE sections(
     rowid INTEGER PRIMARY KEY, doc INTEGER NOT NULL, section_id TEXT NOT NULL, heading TEXT NOT NULL,
-    body TEXT NOT NULL
+    kinds TEXT NOT NULL, body TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE doc_fts USING fts5(
     {", ".join(DOC_COLUMNS)}, content='', tokenize='{TOKENIZER}'
@@ -58,7 +59,10 @@ CREATE VIRTUAL TABLE section_fts USING fts5(
 );
 CREATE VIRTUAL TABLE doc_vocab USING fts5vocab(doc_fts, 'row');
 CREATE VIRTUAL TABLE section_vocab USING fts5vocab(section_fts, 'row');
-CREATE TABLE vocab(term TEXT PRIMARY KEY, docs INTEGER NOT NULL, sections INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE vocab(
+    term TEXT PRIMARY KEY, stem TEXT NOT NULL, docs INTEGER NOT NULL, sections INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX vocab_stem ON vocab(stem, docs);
 CREATE TABLE vocab_keys(key TEXT NOT NULL, term TEXT NOT NULL, PRIMARY KEY(key, term)) WITHOUT ROWID;
 CREATE TABLE synonyms(term TEXT NOT NULL, grp INTEGER NOT NULL, PRIMARY KEY(grp, term)) WITHOUT ROWID;
 """

@@ -1,11 +1,18 @@
-"""Second stage: order the candidate documents by their best section, and choose what each hit opens at.
+"""Second stage: score every matching section of the candidate documents, and order the hits.
 
-A section scores, for each query group, the group's IDF times the weight of the strongest place the
-group appears: its heading (what the section is about), the document's title or aliases (they frame
-every section), or its body. The document scores its best section. Because each group counts once,
-with the IDF of the whole group, a rare synonym or word form cannot outweigh the words the user
-typed (as it can in bm25, which weighs each alternative of an OR by its own rarity), and a section
-holding more of the question's words beats one repeating a single word.
+The section is the unit scored and returned. For each query group a section scores the group's IDF
+times the weight of the strongest place the group appears in the section itself: its heading (what
+the section is about) or its body. The document's title and aliases are context: a group found
+there adds a little to every section of the document, and stands in (at a low weight) for a group
+the section lacks, so a section of "Esketamine ... monitoring" answers "esketamine bp" without
+saying "esketamine" again, but a document that mentions every word somewhere does not beat the
+section that answers. Because each group counts once, with the IDF of the whole group, a rare
+synonym or word form cannot outweigh the words the user typed.
+
+On top of that: a section whose kind the question asks for ("who should not" -> contraindications)
+gains about one average group; a first-person question favours the patient handouts; a document
+whose title or alias was typed (nearly) whole comes first with its best section; study cards come
+after every reference section (the `cards` filter still finds them).
 
 Matching is done per group inside each candidate's rowid range (a seek, tens of microseconds);
 headings are short, so whether a group is in one is checked here in Python. FTS5's bm25 is not
@@ -15,29 +22,40 @@ called: it re-reads each word's whole posting list on every statement.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from app.core.search import snippets
-from app.core.search.query import Group, Plan
+from app.core.search import fuzzy
+from app.core.search.query import STOPWORDS, Group, Plan
 from app.core.search.ranking import Statistics
-from app.core.search.results import SearchHit
-from app.core.search.text import MARK_CLOSE, MARK_OPEN, words
+from app.core.search.text import words
 
-TITLE_WEIGHT = 1.5
+HEADING, BODY, SUMMARY = "heading", "body", "summary"
 HEADING_WEIGHT = 2.0
 BODY_WEIGHT = 1.0
-SECTION_SHARE = 0.6
-"""A document's further sections are listed only when they score at least this share of its best."""
-SNIPPET_TOKENS = 16
+TITLE_WEIGHT = 1.0
+"""A group only in the document's title or aliases: context, well below the section's own words."""
+SUMMARY_WEIGHT = 0.5
+"""A group in the document's summary (the hit that opens at the top): an overview mentions much of
+what the document holds, so it answers less directly than the section that holds the words."""
+TITLED_HEADING = 2.5
+TITLED_BODY = 1.25
+"""A group that is also in the document's title, in a section's heading or body: every section of a
+document about MDSI is about MDSI, so the word tells its sections apart less than other words do."""
+INTENT_WEIGHT = 1.0
+"""A section of the kind the question asks for, in units of the query's mean IDF."""
+CUE_WEIGHT = 0.75
+"""A section of the kind a cue word suggests, in the same units."""
+AUDIENCE_WEIGHT = 0.5
+"""A patient handout for a first-person question, in the same units."""
+MIN_FUZZY = 5
+NEAR_NAME = 0.75
+"""A typed name covers at least this share of a title's or alias's words (and they all match)."""
+STUDY_KIND = "cards"
 
-_DOCS = "SELECT rowid, doc_id, pack_id, kind, title, summary, first_section, last_section FROM docs "
+_DOCS = "SELECT rowid, doc_id, pack_id, kind, title, summary, first_section, last_section, names FROM docs "
 _TITLED = "SELECT rowid FROM head_fts WHERE head_fts MATCH ? AND rowid IN ({})"
-_HEADINGS = "SELECT rowid, section_id, heading FROM sections WHERE rowid BETWEEN ? AND ?"
+_SECTIONS = "SELECT rowid, section_id, heading, kinds FROM sections WHERE rowid BETWEEN ? AND ?"
 _MATCHING = "SELECT rowid FROM section_fts WHERE section_fts MATCH ? AND rowid BETWEEN ? AND ?"
-_SNIPPET = (
-    f"SELECT snippet(section_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '{snippets.ELLIPSIS}', {SNIPPET_TOKENS}) "
-    "FROM section_fts WHERE section_fts MATCH ? AND rowid = ?"
-)
 
 
 @dataclass(frozen=True)
@@ -50,22 +68,25 @@ class Doc:
     summary: str
     first: int
     last: int
+    names: str
 
 
 @dataclass
-class _Section:
-    score: float = 0.0
-    """Counting title matches: compares sections across documents."""
-    own: float = 0.0
-    """Heading and body matches only: orders the sections of one document."""
+class Ranked:
+    """One section (or a document's top, `section_id` empty) with its score and place in the order."""
 
-
-@dataclass
-class Scored:
     doc: Doc
+    rowid: int
+    section_id: str
+    heading: str
     score: float
-    sections: list[tuple[int, str, str]] = field(default_factory=list)
-    """(rowid, section id, heading) to show, best first; empty when only title, aliases or tags matched."""
+    named: bool = False
+    """The document's title or an alias was typed (nearly) whole."""
+    position: int = 0
+    """The document's place in the first stage's order (ties)."""
+
+    def key(self) -> tuple[bool, bool, float, int, int]:
+        return (not self.named, self.doc.kind == STUDY_KIND, -self.score, self.position, self.rowid)
 
 
 def _titled(connection: sqlite3.Connection, plan: Plan, rowids: list[int]) -> list[set[int]]:
@@ -86,73 +107,138 @@ def _titled(connection: sqlite3.Connection, plan: Plan, rowids: list[int]) -> li
     return found
 
 
-def _in_heading(group: Group, heading: tuple[str, ...]) -> bool:
+def _in_heading(group: Group, heading: tuple[str, ...]) -> set[int]:
+    """Positions of the heading's words that spell one of the group's alternatives."""
+    found: set[int] = set()
     for alternative in group.alternatives:
         size = len(alternative.tokens)
-        if any(heading[i : i + size] == alternative.tokens for i in range(len(heading) - size + 1)):
+        for i in range(len(heading) - size + 1):
+            if heading[i : i + size] == alternative.tokens:
+                found.update(range(i, i + size))
+    return found
+
+
+def _coverage(heading: tuple[str, ...], matched: set[int]) -> float:
+    """Share of the heading's content words that the query matched: "Monitoring" is wholly about
+    monitoring, "The Patient Monitoring Form" only partly (bm25F's length normalisation, for headings)."""
+    content = [i for i, word in enumerate(heading) if word not in STOPWORDS]
+    return len(matched.intersection(content)) / len(content) if content else 0.0
+
+
+def _same_word(typed: str, word: str) -> bool:
+    """Equal, or one slip apart in a longer word (`monitring`): a title typed in a hurry still counts."""
+    if typed == word:
+        return True
+    close = abs(len(typed) - len(word)) <= 1 and min(len(typed), len(word)) >= MIN_FUZZY
+    return close and fuzzy.distance(typed, word) <= 1
+
+
+def is_named(plan: Plan, names: str) -> bool:
+    """Whether the query is one of the document's names (title, title part, alias, id), or nearly:
+    every word typed is in the name, and they make up most of it."""
+    typed = plan.name
+    if not typed:
+        return False
+    for name in names.splitlines():
+        words_of_name = name.split()
+        whole = len(typed) >= len(words_of_name)
+        if not (whole or (len(typed) >= 2 and len(typed) >= NEAR_NAME * len(words_of_name))):
+            continue  # too few words typed to name it: skip before comparing any
+        if all(any(_same_word(t, w) for w in words_of_name) for t in typed):
             return True
     return False
 
 
+@dataclass(frozen=True)
+class _Context:
+    plan: Plan
+    stats: Statistics
+    unit: float
+    """The query's mean group IDF: what an intent or audience match is worth."""
+
+
+def _weight(place: str | None, titled: bool, coverage: float) -> float:
+    """What a group found in `place` (heading, body, summary, or nowhere in the section) is worth."""
+    if place == HEADING:
+        low, high = (TITLED_BODY, TITLED_HEADING) if titled else (BODY_WEIGHT, HEADING_WEIGHT)
+        return low + (high - low) * coverage
+    if place == BODY:
+        return TITLED_BODY if titled else BODY_WEIGHT
+    if place == SUMMARY:
+        return SUMMARY_WEIGHT
+    return TITLE_WEIGHT if titled else 0.0
+
+
+def _section_score(
+    context: _Context, doc: Doc, kinds: str, places: dict[int, str], titled: list[bool], *, coverage: float
+) -> float:
+    score = 0.0
+    for number, idf in enumerate(context.stats.idfs):
+        score += idf * _weight(places.get(number), titled[number], coverage)
+    plan, section_kinds = context.plan, kinds.split()
+    if plan.intents.intersection(section_kinds):
+        score += INTENT_WEIGHT * context.unit
+    elif plan.cues.intersection(section_kinds):
+        score += CUE_WEIGHT * context.unit
+    if plan.patient and doc.kind == "instructions":
+        score += AUDIENCE_WEIGHT * context.unit
+    return score
+
+
 def _score_document(
-    connection: sqlite3.Connection, plan: Plan, stats: Statistics, doc: Doc, titled: list[set[int]]
-) -> Scored:
-    base = sum(idf * TITLE_WEIGHT for idf, rows in zip(stats.idfs, titled, strict=True) if doc.rowid in rows)
-    headings = {row[0]: row for row in connection.execute(_HEADINGS, (doc.first, doc.last))}
-    folded = {rowid: tuple(words(row[2])) for rowid, row in headings.items()}
-    sections: dict[int, _Section] = {}
-    for number, group in enumerate(plan.groups):
-        idf, in_title = stats.idfs[number], doc.rowid in titled[number]
+    connection: sqlite3.Connection, context: _Context, doc: Doc, titled_sets: list[set[int]]
+) -> list[Ranked]:
+    titled = [doc.rowid in rows for rows in titled_sets]
+    sections = {row[0]: row for row in connection.execute(_SECTIONS, (doc.first, doc.last))}
+    folded: dict[int, tuple[str, ...]] = {}  # headings of the sections that match, folded once
+
+    def heading(rowid: int) -> tuple[str, ...]:
+        if rowid not in folded:
+            folded[rowid] = tuple(words(sections[rowid][2]))
+        return folded[rowid]
+
+    places: dict[int, dict[int, str]] = {}
+    in_headings: dict[int, set[int]] = {}
+    for number, group in enumerate(context.plan.groups):
         for (rowid,) in connection.execute(_MATCHING, (group.fts(), doc.first, doc.last)):
-            weight = HEADING_WEIGHT if _in_heading(group, folded[rowid]) else BODY_WEIGHT
-            section = sections.setdefault(rowid, _Section(base))
-            section.own += idf * weight
-            section.score += idf * max(0.0, weight - TITLE_WEIGHT) if in_title else idf * weight
-    if not sections:
-        return Scored(doc, base)
-    ordered = sorted(sections, key=lambda r: (-sections[r].score, -sections[r].own, r))
-    best = sections[ordered[0]].score
-    shown = [headings[r] for r in ordered if sections[r].score >= best * SECTION_SHARE]
-    return Scored(doc, best, shown)
+            positions = _in_heading(group, heading(rowid)) if rowid != doc.first else set()
+            in_headings.setdefault(rowid, set()).update(positions)
+            place = SUMMARY if rowid == doc.first else HEADING if positions else BODY
+            places.setdefault(rowid, {})[number] = place
+    if not places:
+        # Only the title, aliases or tags hold the words: the hit opens at the top of the document.
+        places[doc.first] = {}
+    return [
+        Ranked(doc, rowid, sections[rowid][1], sections[rowid][2], _section_score(
+            context, doc, sections[rowid][3], own, titled,
+            coverage=_coverage(heading(rowid), in_headings.get(rowid, set())),
+        ))
+        for rowid, own in places.items()
+    ]  # fmt: skip
 
 
-def score_documents(
+def score_sections(
     connection: sqlite3.Connection, plan: Plan, stats: Statistics, rowids: list[int]
-) -> list[Scored]:
-    """Candidates in final order (best section score, then the first stage's order), scores in (0, 1]."""
+) -> list[Ranked]:
+    """Every matching section of the candidates, in final order, scores in (0, 1]."""
     if not rowids:
         return []
     marks = ", ".join("?" * len(rowids))
     docs = {row[0]: Doc(*row) for row in connection.execute(_DOCS + f"WHERE rowid IN ({marks})", rowids)}
     titled = _titled(connection, plan, rowids)
-    ceiling = sum(stats.idfs) * max(TITLE_WEIGHT, HEADING_WEIGHT) or 1.0
-    scored = [_score_document(connection, plan, stats, docs[rowid], titled) for rowid in rowids]
-    for entry in scored:
-        entry.score = round(max(entry.score / ceiling, 1e-6), 6)
-    return sorted(scored, key=lambda s: -s.score)
-
-
-def _hit(doc: Doc, section_id: str, heading: str, marked: str | None, score: float) -> SearchHit:
-    if marked is None:
-        text = snippets.leading(doc.summary)
-        html = snippets.as_html(text)
-    else:
-        text, html = snippets.as_text(marked), snippets.as_html(marked)
-    return SearchHit(doc.doc_id, doc.pack_id, doc.kind, doc.title, section_id, heading, html, text, score)
-
-
-def hits_for(
-    connection: sqlite3.Connection, plan: Plan, scored: list[Scored], per_document: int, limit: int
-) -> list[SearchHit]:
-    """Hits in order, each document's sections together, `limit` in all."""
-    expression = plan.any_of()
-    hits: list[SearchHit] = []
-    for entry in scored:
-        if not entry.sections:
-            hits.append(_hit(entry.doc, "", "", None, entry.score))
-        for rowid, section_id, heading in entry.sections[:per_document]:
-            row = connection.execute(_SNIPPET, (expression, rowid)).fetchone()
-            hits.append(_hit(entry.doc, section_id, heading, row[0] if row else None, entry.score))
-        if len(hits) >= limit:
-            break
-    return hits[:limit]
+    unit = sum(stats.idfs) / max(1, len(stats.idfs))
+    context = _Context(plan, stats, unit)
+    ranked: list[Ranked] = []
+    for position, rowid in enumerate(rowids):
+        doc = docs[rowid]
+        sections = _score_document(connection, context, doc, titled)
+        named = is_named(plan, doc.names)
+        for section in sections:
+            section.position = position
+        if named:
+            max(sections, key=lambda s: (s.score, -s.rowid)).named = True
+        ranked.extend(sections)
+    ceiling = sum(stats.idfs) * max(HEADING_WEIGHT, TITLED_HEADING) + unit * (INTENT_WEIGHT + AUDIENCE_WEIGHT)
+    for entry in ranked:
+        entry.score = round(min(1.0, max(entry.score / (ceiling or 1.0), 1e-6)), 6)
+    return sorted(ranked, key=Ranked.key)

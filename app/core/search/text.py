@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+import Stemmer
 
 MARK_OPEN = "\ue000"
 MARK_CLOSE = "\ue001"
@@ -57,3 +60,36 @@ def fold(word: str) -> str:
 def words(text: str) -> list[str]:
     """The folded tokens of `text` (letters and digits; everything else separates)."""
     return _WORD.findall(fold(unicodedata.normalize("NFKC", text)))
+
+
+_STEMMER = Stemmer.Stemmer("english")
+_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+_CLOZE = re.compile(r"\{\{c\d+::(.+?)(?:::[^}]*)?\}\}")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball (Porter 2) English stem of a folded word; numbers and codes stay as they are.
+
+    The index stores every word it holds with its stem, and a query word is stemmed here the same
+    way, so `monitoring` meets `monitored` and `contraindicated` meets `contraindications`.
+    """
+    if not word.isalpha():
+        return word
+    return str(_STEMMER.stemWord(word))
+
+
+def stems(text: str) -> list[str]:
+    return [stem(word) for word in words(text)]
+
+
+def fill_placeholders(text: str, values: dict[str, str] | None = None) -> str:
+    """`{{name}}` as the site's value, or as a readable marker (`[fasting hours]`): never template syntax.
+
+    The index holds the markers (it is built from the packs alone); snippets may put values in.
+    """
+    if "{{" not in text:
+        return text
+    known = values or {}
+    text = _CLOZE.sub(r"\1", text)  # a study card's deletion reads as its answer
+    return _PLACEHOLDER.sub(lambda m: known.get(m.group(1)) or f"[{m.group(1).replace('_', ' ')}]", text)

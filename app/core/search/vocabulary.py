@@ -1,7 +1,7 @@
 """Look-ups in the index vocabulary: known words, word forms, completions, corrections, frequencies.
 
 The `vocab` table is filled from the fts5vocab views of both FTS tables at build time: for each word,
-how many documents and how many sections hold it.
+its stem and how many documents and how many sections hold it.
 """
 
 from __future__ import annotations
@@ -10,49 +10,10 @@ import sqlite3
 from functools import lru_cache
 
 from app.core.search import fuzzy
+from app.core.search.text import stem
 
-SUFFIXES = (
-    "ations",
-    "ation",
-    "ings",
-    "ing",
-    "ions",
-    "ion",
-    "ies",
-    "ied",
-    "ive",
-    "ers",
-    "er",
-    "ed",
-    "es",
-    "s",
-    "e",
-)
-"""Endings stripped to find a word's stem; the vocabulary then says which forms of it exist."""
-ENDINGS = frozenset(SUFFIXES) | {"al", "ally", "ic", "ly", "ness", "ment", "ments", "ity"}
-"""What may follow a whole word in another form of it: `oxygen` + `ation`."""
-MIN_STEM = 3
-MAX_EXTRA_LETTERS = 5
 MAX_FORMS = 6
 MAX_COMPLETIONS = 6
-
-
-def stem(word: str) -> str:
-    """A crude stem: enough to meet `monitor` and `monitoring`, `drop` and `dropped`, `dose` and `dosing`."""
-    if not word.isalpha():
-        return word
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-            return word[: -len(suffix)]
-    return word
-
-
-def same_word(candidate: str, word: str) -> bool:
-    """`dosing` for `dose`, `dropped` for `drop`, `oxygenation` for `oxygen`; not `cardiac` for `care`."""
-    base, other = stem(word), stem(candidate)
-    if other in (base, base + base[-1:]):
-        return True
-    return candidate.startswith(word) and candidate[len(word) :] in ENDINGS
 
 
 def _upper_bound(prefix: str) -> str:
@@ -90,14 +51,18 @@ class Vocabulary:
         return [row[0] for row in rows]
 
     def _forms(self, word: str) -> tuple[str, ...]:
-        """Forms of `word` that the index holds, the word itself first when it is one of them."""
+        """Forms of `word` that the index holds (words with its stem), the word itself first when held.
+
+        The build stored each word's Snowball stem; the query word is stemmed by the same stemmer.
+        """
         known = (word,) if self.known(word) else ()
-        if len(word) < 4 or not word.isalpha():
+        if not word.isalpha():
             return known
-        base = stem(word)
-        candidates = self._starting(base, len(base) + MAX_EXTRA_LETTERS, 4 * MAX_FORMS)
-        found = [c for c in candidates if c != word and same_word(c, word)]
-        return (*known, *found[:MAX_FORMS])
+        rows = self._connection.execute(
+            "SELECT term FROM vocab WHERE stem = ? AND term != ? ORDER BY docs DESC, term LIMIT ?",
+            (stem(word), word, MAX_FORMS),
+        )
+        return (*known, *(row[0] for row in rows))
 
     def _completions(self, prefix: str) -> tuple[str, ...]:
         """The most used words that start with `prefix` (for the word still being typed).
