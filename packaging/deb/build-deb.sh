@@ -68,15 +68,18 @@ elves=()
 while IFS= read -r -d '' candidate; do
   [ "$(head -c4 "$candidate" | od -An -tx1 | tr -d ' \n')" = 7f454c46 ] && elves+=("$candidate")
 done < <(find "$PKG/opt" -type f -print0)
+# -l takes folders as installed (/opt/...): dpkg-shlibdeps looks for them inside the package first.
 mapfile -t libdirs < <(find "$PKG/opt/$APP_ID/_internal" -name '*.so*' -type f -printf '%h\n' | sort -u)
+libdirs=("${libdirs[@]#$PKG}")
 (
   cd "$WORK"
-  dpkg-shlibdeps -T"debian/$APP_ID.substvars" $(printf -- '-l%s ' "${libdirs[@]#$WORK/}") \
-    --ignore-missing-info -e "${elves[@]#$WORK/}" 2> >(grep -v 'is not used by\|useless dependency\|^$' >&2 || true)
+  dpkg-shlibdeps -T"debian/$APP_ID.substvars" $(printf -- '-l%s ' "${libdirs[@]}") \
+    --ignore-missing-info -e "${elves[@]#$WORK/}" 2> >(grep -v 'is not used by\|useless dependency\|found in none of the libraries\|^$' >&2 || true)
   dpkg-gencontrol -p"$APP_ID" -P"debian/$APP_ID" -T"debian/$APP_ID.substvars" -v"$VERSION"
 )
 echo "make deb: building $OUT"
-dpkg-deb --root-owner-group -Zxz --build "$PKG" "$OUT" >/dev/null
+# xz: the smallest package (DEB_COMPRESSION=gzip builds faster while working on this script).
+dpkg-deb --root-owner-group -Z"${DEB_COMPRESSION:-xz}" --build "$PKG" "$OUT" >/dev/null
 echo "$OUT: $(du -h "$OUT" | cut -f1)"
 dpkg-deb -f "$OUT" Depends
 # Errors fail the build; warnings are shown.
