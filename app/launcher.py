@@ -9,22 +9,12 @@ from __future__ import annotations
 
 import sys
 
-GUI_ONLY_FLAGS = {"--log-level", "--packs"}
+from app.options import split_global_options
 
 
 def _wants_gui(argv: list[str]) -> bool:
     """True when argv holds only options the window understands, and no command."""
-    index = 0
-    while index < len(argv):
-        arg = argv[index]
-        if arg in GUI_ONLY_FLAGS:
-            index += 2
-            continue
-        if arg.startswith("--packs=") or arg.startswith("--log-level="):
-            index += 1
-            continue
-        return False
-    return True
+    return not split_global_options(argv)[1]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.core.loader import load_pack
-from app.core.pack import Pack
+from app.core.packs.loaded import Pack
+from app.core.packs.loader import load_pack
 from benchmarks.synth import generate_pack
 
 

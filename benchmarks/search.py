@@ -30,10 +30,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.core.pack import Origin, PackSet
-from app.core.packs import PackRoot, load_packs
-from app.core.paths import bundled_content_dir
+from app.core.packs.loaded import Origin, PackSet
+from app.core.packs.roots import PackRoot, load_packs
 from app.core.search import SearchIndex
+from app.core.system.paths import bundled_content_dir
 from benchmarks.synth import VOCABULARY, generate_pack
 
 ROOT = Path(__file__).resolve().parents[1]

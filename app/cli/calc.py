@@ -9,7 +9,7 @@ from typing import Any
 from app.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, load_from_args, print_json, warn_skipped
 from app.core.calc import CalcResult, InputError, calc_inputs, calculate
 from app.core.model import Calculator
-from app.core.pack import Pack
+from app.core.packs.loaded import Pack
 
 INPUT_FLAGS = {
     "weight": "body weight in kg (weight-based-dose)",

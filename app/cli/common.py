@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.core.config import load_config
+from app.core.distribution.policy import load_configured_packs
 from app.core.model import Document
-from app.core.pack import Pack, PackSet
-from app.core.packpolicy import load_configured_packs
-from app.core.paths import app_paths
+from app.core.packs.loaded import Pack, PackSet
+from app.core.system.config import load_config, site_placeholders
+from app.core.system.paths import app_paths
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -37,9 +37,8 @@ def load_from_args(args: argparse.Namespace) -> PackSet:
     return load_configured_packs(list(args.packs))
 
 
-def site_placeholders() -> dict[str, str]:
-    values = load_config(app_paths()).get("placeholders")
-    return {str(k): str(v) for k, v in values.items()}
+def configured_placeholders() -> dict[str, str]:
+    return site_placeholders(load_config(app_paths()))
 
 
 def print_json(data: Any) -> None:

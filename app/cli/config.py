@@ -7,8 +7,8 @@ import json
 import sys
 
 from app.cli.common import EXIT_OK, print_json
-from app.core.config import Config, load_config
-from app.core.paths import AppPaths, app_paths
+from app.core.system.config import Config, load_config
+from app.core.system.paths import AppPaths, app_paths
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

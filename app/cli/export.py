@@ -6,14 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, find_document, site_placeholders
+from app.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, configured_placeholders, find_document
 from app.core import model
-from app.core.pack import Pack
+from app.core.packs.loaded import Pack
 from app.export.document import export_document_pdf
-from app.export.handout import export_handout_pdf
+from app.export.handouts import export_handout_pdf
 from app.export.pdf import PAGE_SIZES
 from app.export.runs import export_blank_checklist_pdf
-from app.render.handout import unset_placeholders
+from app.render.handouts import unset_placeholders
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,7 +33,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _write(pack: Pack, document: model.Document, args: argparse.Namespace) -> int:
-    placeholders = site_placeholders()
+    placeholders = configured_placeholders()
     if args.blank and isinstance(document, model.Checklist):
         return export_blank_checklist_pdf(pack, document, args.pdf, page_size=args.page_size)
     if isinstance(document, model.Instructions):

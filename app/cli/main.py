@@ -9,7 +9,8 @@ from types import ModuleType
 
 from app import __version__
 from app.cli.common import EXIT_USAGE, add_pack_options
-from app.core.logs import LEVELS, start_logging
+from app.core.system.logs import LEVELS, start_logging
+from app.options import split_global_options
 
 COMMANDS = {
     "validate": "validate",
@@ -27,20 +28,13 @@ COMMANDS = {
 }
 """Command name -> module in app.cli. Only the module of the command being run is imported, so
 `protocol-desk search` does not pay for Qt, PDF export or signing (help imports them all)."""
-OPTIONS_WITH_VALUES = {"--packs", "--log-level"}
 
 
 def requested_command(argv: list[str]) -> str | None:
     """The command named in argv, skipping global options and their values."""
-    skip = False
-    for arg in argv:
-        if skip:
-            skip = False
-        elif arg in OPTIONS_WITH_VALUES:
-            skip = True
-        elif not arg.startswith("-"):
-            return arg if arg in COMMANDS else None
-    return None
+    rest = split_global_options(argv)[1]
+    name = next((arg for arg in rest if not arg.startswith("-")), None)
+    return name if name in COMMANDS else None
 
 
 def command_modules(only: str | None = None) -> list[ModuleType]:

@@ -12,16 +12,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, print_json
-from app.core.config import Config, load_config
-from app.core.install import InstallError, InstallOptions, install_pack, unpack
-from app.core.loader import load_pack
-from app.core.pack import FailedPack, Origin, Pack
-from app.core.packdiff import diff_packs, format_diff
-from app.core.packpolicy import load_configured_packs, signature_problems
-from app.core.paths import app_paths
-from app.core.problems import Level, Problem
-from app.core.semver import is_older
-from app.core.signing import SigningError, generate_key_pair, key_id, load_private_key, sign_pack
+from app.core.distribution.diff import diff_packs, format_diff
+from app.core.distribution.install import InstallError, InstallOptions, install_pack, unpack
+from app.core.distribution.policy import load_configured_packs, signature_problems
+from app.core.distribution.signing import SigningError, generate_key_pair, key_id, load_private_key, sign_pack
+from app.core.packs.loaded import FailedPack, Origin, Pack
+from app.core.packs.loader import load_pack
+from app.core.packs.problems import Level, Problem
+from app.core.packs.semver import is_older
+from app.core.system.config import Config, load_config
+from app.core.system.paths import app_paths
 
 if TYPE_CHECKING:
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -44,6 +44,9 @@ def register(commands: Commands) -> None:
     diff.add_argument("new", type=Path, help="newer pack (folder or zip)")
     diff.add_argument("--context", type=int, default=2, help="lines of context around changes")
     diff.add_argument("--json", action="store_true", help="print JSON")
+    diff.add_argument(
+        "--summary", action="store_true", help="name each changed section and field without its line diff"
+    )
     diff.set_defaults(run=run_diff)
 
 
@@ -237,5 +240,5 @@ def run_diff(args: argparse.Namespace) -> int:
     if args.json:
         print_json(asdict(diff))
     else:
-        sys.stdout.write(format_diff(diff))
+        sys.stdout.write(format_diff(diff, detail=not args.summary))
     return EXIT_OK

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import EXIT_OK, EXIT_PROBLEM, print_json
-from app.core.checklist_runs import RunInfo, RunStore
-from app.core.paths import app_paths
-from app.core.userdb import UserDb
+from app.core.runs.store import RunInfo, RunStore
+from app.core.system.paths import app_paths
+from app.core.userdata.db import UserDb
 from app.export.pdf import PAGE_SIZES
 from app.export.runs import export_run_pdf
 

@@ -7,9 +7,9 @@ import sys
 
 from app.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, load_from_args, print_json, warn_skipped
 from app.core.model import DOCUMENT_KINDS
-from app.core.pack import PackSet
-from app.core.paths import app_paths
+from app.core.packs.loaded import PackSet
 from app.core.search import SearchHit, SearchIndex, SearchResults
+from app.core.system.paths import app_paths
 
 
 def _positive(value: str) -> int:

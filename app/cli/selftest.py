@@ -21,13 +21,21 @@ from typing import Literal
 
 from app import APP_ID
 from app.cli.common import EXIT_OK, EXIT_PROBLEM, print_json
-from app.core.config import Config, load_config
-from app.core.manifest import MANIFEST_NAME, ManifestError, verify_manifest
-from app.core.pack import PackSet
-from app.core.packpolicy import load_configured_packs
-from app.core.paths import AppPaths, app_paths, bundled_content_dir, install_root, is_frozen, resources_dir
-from app.core.problems import Level
-from app.core.selftest import Outcome, Status, Step, StepResult, run_steps
+from app.core.distribution.policy import load_configured_packs
+from app.core.packs.loaded import PackSet
+from app.core.packs.problems import Level
+from app.core.system.config import Config, load_config, site_placeholders
+from app.core.system.manifest import MANIFEST_NAME, ManifestError, verify_manifest
+from app.core.system.paths import (
+    AppPaths,
+    app_paths,
+    bundled_content_dir,
+    install_root,
+    is_frozen,
+    resources_dir,
+)
+from app.core.system.selftest import Outcome, Status, Step, StepResult, run_steps
+from app.core.wording import plural
 from app.render.html import TEMPLATES, document_html
 from app.render.text import document_text
 
@@ -89,7 +97,7 @@ def _configuration(ctx: _Context) -> Outcome:
     locked = sum(s.locked for s in config.settings.values())
     if config.issues:
         details = tuple(issue.format() for issue in config.issues)
-        summary = f"{len(config.issues)} problem(s) in the configuration; {where}"
+        summary = f"{plural(len(config.issues), 'problem')} in the configuration; {where}"
         return Outcome(summary, details, Status.FAILED)
     return Outcome(f"{len(config.settings)} settings, {locked} locked by the site; {where}")
 
@@ -103,7 +111,7 @@ def _resources(ctx: _Context) -> Outcome:
     ]
     missing = [str(path) for path in wanted if not path.exists()]
     if missing:
-        return Outcome(f"{len(missing)} bundled resource(s) missing", tuple(missing), Status.FAILED)
+        return Outcome(f"{plural(len(missing), 'bundled resource')} missing", tuple(missing), Status.FAILED)
     return Outcome("content, templates, schema and icons are in place", (str(bundled_content_dir()),))
 
 
@@ -112,8 +120,10 @@ def _packs(ctx: _Context) -> Outcome:
     errors = [p.format() for p in packs.problems if p.severity is Level.ERROR]
     warnings = [p.format() for p in packs.problems if p.severity is Level.WARNING]
     documents = sum(len(p.documents) for p in packs.packs)
-    summary = f"{len(packs.packs)} pack(s), {documents} document(s); {len(packs.failed)} skipped"
-    summary += f", {len(errors)} error(s), {len(warnings)} warning(s)"
+    summary = (
+        f"{plural(len(packs.packs), 'pack')}, {plural(documents, 'document')}; {len(packs.failed)} skipped"
+    )
+    summary += f", {plural(len(errors), 'error')}, {plural(len(warnings), 'warning')}"
     failed = bool(errors) or not packs.packs
     return Outcome(summary, _limited(errors + warnings), Status.FAILED if failed else Status.PASSED)
 
@@ -130,16 +140,16 @@ def _search(ctx: _Context) -> Outcome:
         results = index.search(query)
         count = index.document_count
     expected = sum(len(p.documents) for p in packs.packs)
-    details = (f"query {query!r}: {len(results.hits)} hit(s)",)
+    details = (f"query {query!r}: {plural(len(results.hits), 'hit')}",)
     if count != expected or first_doc.id not in results.documents or results.problem:
         problem = results.problem or f"indexed {count} of {expected} documents, or {first_doc.id} not found"
         return Outcome(problem, details, Status.FAILED)
-    return Outcome(f"index of {count} document(s) built and searched", details)
+    return Outcome(f"index of {plural(count, 'document')} built and searched", details)
 
 
 def _render(ctx: _Context) -> Outcome:
     packs = ctx.loaded()
-    placeholders = {str(k): str(v) for k, v in (ctx.config.get("placeholders") if ctx.config else {}).items()}
+    placeholders = site_placeholders(ctx.config) if ctx.config else {}
     failures: list[str] = []
     count = 0
     for pack, document in packs.documents():
@@ -153,8 +163,10 @@ def _render(ctx: _Context) -> Outcome:
             failures.append(f"{pack.id}/{document.id}: rendered empty")
         count += 1
     if failures:
-        return Outcome(f"{len(failures)} document(s) failed to render", _limited(failures), Status.FAILED)
-    return Outcome(f"{count} document(s) rendered to HTML, text and Markdown")
+        return Outcome(
+            f"{plural(len(failures), 'document')} failed to render", _limited(failures), Status.FAILED
+        )
+    return Outcome(f"{plural(count, 'document')} rendered to HTML, text and Markdown")
 
 
 def _pdf(ctx: _Context) -> Outcome:
@@ -172,7 +184,7 @@ def _pdf(ctx: _Context) -> Outcome:
     details = (f"{ctx.pdf} ({len(data) // 1024} KB)", f"Qt platform: {platform_name}")
     if not data.startswith(b"%PDF") or pages < 1:
         return Outcome("the PDF file is not valid", details, Status.FAILED)
-    return Outcome(f"{document.id} exported: {pages} page(s)", details)
+    return Outcome(f"{document.id} exported: {plural(pages, 'page')}", details)
 
 
 def installed_folder() -> Path | None:
@@ -194,9 +206,10 @@ def _installation(ctx: _Context) -> Outcome:
     ]
     details += [f"not from the build: {name}" for name in check.unexpected]
     if not check.ok:
-        summary = f"{len(check.missing)} file(s) missing, {len(check.modified)} modified of {check.checked}"
+        missing, modified = plural(len(check.missing), "file"), len(check.modified)
+        summary = f"{missing} missing and {modified} modified, of {check.checked} checked"
         return Outcome(summary, _limited(details), Status.FAILED)
-    summary = f"{check.checked} file(s) of version {check.version} present and unmodified in {root}"
+    summary = f"{plural(check.checked, 'file')} of version {check.version} present and unmodified in {root}"
     return Outcome(summary, _limited(details))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.cli.common import EXIT_OK, EXIT_PROBLEM, find_document, print_json, site_placeholders
+from app.cli.common import EXIT_OK, EXIT_PROBLEM, configured_placeholders, find_document, print_json
 from app.render.html import document_html
 from app.render.text import document_text
 
@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     if found is None:
         return EXIT_PROBLEM
     pack, document = found
-    placeholders = site_placeholders()
+    placeholders = configured_placeholders()
     if args.format == "json":
         print_json(
             {"pack": pack.id, "pack_version": pack.manifest.version, **document.model_dump(mode="json")}

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from app.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
-from app.core.paths import app_paths
 from app.core.study.store import StudyStore
 from app.core.study.transfer import TransferError, export_file, import_file
-from app.core.userdb import UserDb
+from app.core.system.paths import app_paths
+from app.core.userdata.db import UserDb
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -7,11 +7,13 @@ from datetime import date
 from pathlib import Path
 
 from app.cli.common import EXIT_OK, EXIT_PROBLEM, print_json
-from app.core.loader import MANIFEST, load_pack
-from app.core.pack import Origin
-from app.core.packpolicy import load_configured_packs
-from app.core.packs import PackRoot, load_packs
-from app.core.problems import Level, Problem, has_errors
+from app.core.distribution.policy import load_configured_packs
+from app.core.model.manifest import MANIFEST
+from app.core.packs.loaded import Origin
+from app.core.packs.loader import load_pack
+from app.core.packs.problems import Level, Problem, has_errors
+from app.core.packs.roots import PackRoot, load_packs
+from app.core.wording import plural
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -68,5 +70,6 @@ def run(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem.format())
         errors = sum(p.severity is Level.ERROR for p in problems)
-        print(f"{checked} pack(s) checked: {errors} error(s), {len(problems) - errors} warning(s)")
+        warnings = len(problems) - errors
+        print(f"{plural(checked, 'pack')} checked: {plural(errors, 'error')}, {plural(warnings, 'warning')}")
     return EXIT_PROBLEM if has_errors(problems) else EXIT_OK

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from app.core import model
-from app.core.pack import Pack
+from app.core.packs.loaded import Pack
 from app.export.pdf import PageDecor, export_pdf
 from app.render.html import document_html
 from app.render.theme import LIGHT

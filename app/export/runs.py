@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.core.checklist_runs import Run
 from app.core.model.checklist import Checklist
-from app.core.pack import Pack
+from app.core.packs.loaded import Pack
+from app.core.runs.store import Run
 from app.export.pdf import PageDecor, export_pdf
-from app.render.run_html import blank_checklist_html, local_time, run_html
+from app.render.runs import blank_checklist_html, local_time, run_html
 
 
 def blank_decor(pack: Pack, checklist: Checklist) -> PageDecor:

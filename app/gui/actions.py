@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 Key = QKeySequence.StandardKey
 
@@ -84,3 +84,30 @@ def create_actions(parent: QWidget) -> Actions:
     ):
         action.setEnabled(False)
     return actions
+
+
+def install_menus(window: QMainWindow, actions: Actions) -> dict[str, QMenu]:
+    """File, View, (Tools, shown once a feature adds to it) and Help, and the navigation toolbar."""
+    a = actions
+    layout: dict[str, list[QAction | None]] = {
+        "&File": [a.print_document, a.export_pdf, None, a.reload, a.settings, None, a.quit],
+        "&View": [
+            *(a.focus_search, a.find, None, a.back, a.forward, a.bookmark, None),
+            *(a.zoom_in, a.zoom_out, a.zoom_reset),
+        ],
+        "&Help": [a.shortcuts, a.disclaimer, a.problems, None, a.about],
+    }
+    menus: dict[str, QMenu] = {}
+    for title, entries in layout.items():
+        menu = window.menuBar().addMenu(title)
+        menus[title.replace("&", "")] = menu
+        for entry in entries:
+            menu.addSeparator() if entry is None else menu.addAction(entry)
+    menus["Tools"] = QMenu("&Tools", window)
+    window.menuBar().insertMenu(menus["Help"].menuAction(), menus["Tools"])
+    menus["Tools"].menuAction().setVisible(False)
+    toolbar = window.addToolBar("Navigation")
+    toolbar.setObjectName("navigation")
+    for action in (a.back, a.forward, a.bookmark, a.print_document, a.export_pdf, a.find):
+        toolbar.addAction(action)
+    return menus

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import sys
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, ORG_NAME, __version__
-from app.core.logs import start_logging
-from app.core.paths import resources_dir
+from app.core.system.logs import start_logging
+from app.core.system.paths import is_frozen, resources_dir
+from app.gui.platform_check import missing_system_library
 
 
 def parse_gui_args(argv: list[str]) -> argparse.Namespace:
@@ -41,6 +44,11 @@ def create_application() -> QApplication:
 def run_gui(argv: list[str]) -> int:
     args = parse_gui_args(argv)
     start_logging(args.log_level)  # rotating log file; an uncaught exception leaves its traceback there
+    hint = missing_system_library()
+    if hint is not None and not is_frozen():  # the frozen build carries the library itself
+        logging.getLogger(__name__).error(hint)
+        print(hint, file=sys.stderr)
+        return 1
     application = create_application()
     from app.gui.main_window import MainWindow
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThread, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
+from PySide6.QtCore import QByteArray, QThread, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -20,32 +20,46 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.core.config import SettingLocked, save_user_setting
-from app.core.pack import PackSet
-from app.core.packpolicy import configured_roots
+from app.core.distribution.policy import configured_roots
+from app.core.packs.loaded import PackSet
+from app.core.system.config import (
+    TEXT_SIZE_DEFAULT,
+    TEXT_SIZE_MAX,
+    TEXT_SIZE_MIN,
+    SettingLocked,
+    save_user_setting,
+)
 from app.gui import printing, theme
-from app.gui.actions import create_actions
+from app.gui.actions import create_actions, install_menus
+from app.gui.browse.browse_panel import BrowsePanel
+from app.gui.browse.visits_list import VisitsList
+from app.gui.dialog_queue import DialogQueue
 from app.gui.dialogs.about import AboutDialog
 from app.gui.dialogs.disclaimer import DisclaimerDialog, acknowledgement, unacknowledged
 from app.gui.dialogs.problems import ProblemsDialog
 from app.gui.dialogs.settings import SettingsDialog
 from app.gui.dialogs.shortcuts import ShortcutsDialog
+from app.gui.extension_points import ExtensionPoints
 from app.gui.features import installers
 from app.gui.notices import install_error_notice, show_startup_notices
-from app.gui.reader import Reader
+from app.gui.reader.context_bar import ContextBar
+from app.gui.reader.document_view import DocumentPane
+from app.gui.reader.reader import Reader
+from app.gui.search.panel import SearchPanel
 from app.gui.services import Services, open_services
+from app.gui.shortcuts import ShortcutRegistry
 from app.gui.status import StatusArea
 from app.gui.tasks import LoadWorker, Query, SearchWorker, start_in_thread
-from app.gui.views.browse_panel import BrowsePanel
-from app.gui.views.context_bar import Applies, ContextAction, ContextBar, Handler
-from app.gui.views.document_view import DocumentPane
-from app.gui.views.search_panel import SearchPanel
-from app.gui.views.visits_list import VisitsList
+
+if TYPE_CHECKING:
+    from app.core.search.results import SearchResults
 
 DISCLAIMER_KEY = "disclaimer.acknowledged"
+GEOMETRY_KEY = "window.geometry"
+SPLITTER_KEY = "window.splitter"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ExtensionPoints, QMainWindow):
     search_requested = Signal(object)
     packs_for_search = Signal(object)
     load_requested = Signal()
@@ -65,15 +79,23 @@ class MainWindow(QMainWindow):
         self.index_ready = False
         self.pending: Query | None = None
         self.threads: list[QThread] = []
+        self.load_generation = 0
+        self.loads: dict[QThread, LoadWorker] = {}
+        """Load threads still running, with their workers (kept referenced until they finish)."""
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 820)
         self.actions_ = create_actions(self)
+        self.shortcut_registry = ShortcutRegistry()
+        self.dialogs = DialogQueue()
+        for action in self.actions_.all():
+            self.shortcut_registry.add_action(action)
         self._build_panels()
-        self._build_menus()
+        self.menus = install_menus(self, self.actions_)
         self._connect()
         self._start_workers()
         for install in installers():
             install(self)
+        self._restore_layout()
         show_startup_notices(self)
         install_error_notice(self)
         self.apply_theme()
@@ -111,7 +133,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.search)
         layout.addWidget(self.lists, 1)
-        splitter = QSplitter(self)
+        self.splitter = splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.workspaces)
         splitter.setSizes([400, 880])
@@ -127,38 +149,6 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.context_bar, self.document.browser)
         self.setTabOrder(self.document.browser, self.document.outline)
 
-    def _build_menus(self) -> None:
-        a = self.actions_
-        menus = {
-            "&File": [a.print_document, a.export_pdf, None, a.reload, a.settings, None, a.quit],
-            "&View": [
-                a.focus_search,
-                a.find,
-                None,
-                a.back,
-                a.forward,
-                a.bookmark,
-                None,
-                a.zoom_in,
-                a.zoom_out,
-                a.zoom_reset,
-            ],
-            "&Help": [a.shortcuts, a.disclaimer, a.problems, None, a.about],
-        }
-        self.menus = {}
-        for title, entries in menus.items():
-            menu = self.menuBar().addMenu(title)
-            self.menus[title.replace("&", "")] = menu
-            for entry in entries:
-                menu.addSeparator() if entry is None else menu.addAction(entry)
-        self.menus["Tools"] = QMenu("&Tools", self)
-        self.menuBar().insertMenu(self.menus["Help"].menuAction(), self.menus["Tools"])
-        self.menus["Tools"].menuAction().setVisible(False)
-        toolbar = self.addToolBar("Navigation")
-        toolbar.setObjectName("navigation")
-        for action in (a.back, a.forward, a.bookmark, a.print_document, a.export_pdf, a.find):
-            toolbar.addAction(action)
-
     def _connect(self) -> None:
         a = self.actions_
         a.focus_search.triggered.connect(self.search.focus_search)
@@ -170,13 +160,13 @@ class MainWindow(QMainWindow):
         a.export_pdf.triggered.connect(self.export_current)
         a.zoom_in.triggered.connect(lambda: self.set_text_size(self.reader.text_size + 1))
         a.zoom_out.triggered.connect(lambda: self.set_text_size(self.reader.text_size - 1))
-        a.zoom_reset.triggered.connect(lambda: self.set_text_size(11))
+        a.zoom_reset.triggered.connect(lambda: self.set_text_size(TEXT_SIZE_DEFAULT))
         a.reload.triggered.connect(self.reload)
         a.settings.triggered.connect(self.open_settings)
         a.problems.triggered.connect(self.show_problems)
         a.disclaimer.triggered.connect(lambda: DisclaimerDialog(self.services.packs, False, self).exec())
-        a.shortcuts.triggered.connect(lambda: ShortcutsDialog(a.all(), self).exec())
-        a.about.triggered.connect(lambda: AboutDialog(self.services.packs, self).exec())
+        a.shortcuts.triggered.connect(lambda: ShortcutsDialog(self.shortcut_registry.entries(), self).exec())
+        a.about.triggered.connect(lambda: AboutDialog(self.services.packs, self.services.paths, self).exec())
         a.quit.triggered.connect(self.close)
         self.search.query_requested.connect(self.run_query)
         self.search.cleared.connect(lambda: self._show_results(False))
@@ -201,40 +191,36 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Load packs and build the index off the UI thread; the window stays usable."""
         self.index_ready = False
-        worker = LoadWorker(self.services.pack_folders(), self.services.paths.index_db)
+        self.load_generation += 1
+        generation = self.load_generation
+        worker = LoadWorker(self.services.pack_folders(), self.services.paths.index_db, generation)
         thread = start_in_thread(worker, "load")
         self.threads.append(thread)
         worker.progress.connect(self.status.loading)
-        worker.loaded.connect(self.packs_loaded)
-        worker.indexed.connect(self.index_built)
+        worker.loaded.connect(self._loaded)
+        worker.indexed.connect(self._indexed)
         worker.indexed.connect(thread.quit)
+        thread.finished.connect(self._release_finished)
         self.load_requested.connect(worker.run)
         self.load_requested.emit()
         self.load_requested.disconnect(worker.run)
-        self._load_worker = worker
+        self.loads[thread] = worker
 
-    # --- extension points (see app.gui.features) --------------------------------------------
-    def add_context_action(
-        self,
-        kinds: set[str],
-        label: str,
-        accessible_name: str,
-        handler: Handler,
-        applies: Applies | None = None,
-    ) -> None:
-        """A button above documents of `kinds`; `applies(pack, document)` can narrow it further."""
-        self.context_bar.add(ContextAction(frozenset(kinds), label, accessible_name, handler, applies))
+    # An older load that finishes last never replaces a newer one (like queries, by generation).
+    def _loaded(self, generation: int, packs: PackSet) -> None:
+        if generation == self.load_generation:
+            self.packs_loaded(packs)
 
-    def add_workspace(self, widget: QWidget, title: str) -> None:
-        self.workspaces.addTab(widget, title)
-        self.workspaces.tabBar().setVisible(True)
+    def _indexed(self, generation: int, outcome: object) -> None:
+        if generation == self.load_generation:
+            self.index_built(outcome)
 
-    def show_workspace(self, widget: QWidget) -> None:
-        self.workspaces.setCurrentWidget(widget)
-
-    def add_menu_action(self, menu_title: str, action: QAction) -> None:
-        self.menus[menu_title].addAction(action)
-        self.menus[menu_title].menuAction().setVisible(True)
+    def _release_finished(self) -> None:
+        """Finished load threads are let go, so reloads do not pile them up."""
+        for thread in [t for t in self.loads if t.isFinished()]:
+            self.threads.remove(thread)
+            self.loads.pop(thread).deleteLater()
+            thread.deleteLater()
 
     # --- loading --------------------------------------------------------------------------
     def packs_loaded(self, packs: PackSet) -> None:
@@ -246,19 +232,24 @@ class MainWindow(QMainWindow):
         if self.reader.current is None:
             self.reader.show_welcome()
         self.refresh_lists()
-        self.packs_changed.emit(packs)
         if (
             self.ask_disclaimer
             and packs.packs
+            and not self.dialogs.modal_open
             and unacknowledged(packs, self.services.state.get(DISCLAIMER_KEY))
         ):
-            DisclaimerDialog(packs, True, self).exec()
-            self.services.state.set(DISCLAIMER_KEY, acknowledgement(packs))
+            self.dialogs.run_modal(DisclaimerDialog(packs, True, self), self._acknowledge)
+        self.packs_changed.emit(packs)
 
-    def index_built(self, outcome: Any) -> None:
+    def _acknowledge(self) -> None:
+        self.services.state.set(DISCLAIMER_KEY, acknowledgement(self.services.packs))
+
+    def index_built(self, outcome: object) -> None:
         if isinstance(outcome, str):
             self.status.loaded(self.services.packs, self.services.config.issues)
             self.status.say(outcome)
+            return
+        if not isinstance(outcome, PackSet):
             return
         self.index_ready = True
         self.status.loaded(outcome, self.services.config.issues)
@@ -277,7 +268,7 @@ class MainWindow(QMainWindow):
             self.pending = query
             self.search.status.setText("Preparing search\u2026")
 
-    def show_results(self, query: Query, results: Any) -> None:
+    def show_results(self, query: Query, results: SearchResults | None) -> None:
         self.search.show_results(query, results)
 
     def _show_results(self, visible: bool) -> None:
@@ -326,7 +317,7 @@ class MainWindow(QMainWindow):
         self.refresh_lists()
 
     def set_text_size(self, size: float) -> None:
-        size = max(8.0, min(28.0, size))
+        size = max(float(TEXT_SIZE_MIN), min(float(TEXT_SIZE_MAX), size))
         self.reader.text_size = size
         self._save("display.text_size", int(size))
         self.reader.rerender()
@@ -370,7 +361,24 @@ class MainWindow(QMainWindow):
             if saved is not None:
                 self.status.say(f"Saved {saved}")
 
+    def _restore_layout(self) -> None:
+        """Window size and position and the sidebar's width, as the user left them."""
+        geometry = self.services.state.get(GEOMETRY_KEY)
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        splitter = self.services.state.get(SPLITTER_KEY)
+        if splitter:
+            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
+
+    def _save_layout(self) -> None:
+        try:
+            self.services.state.set(GEOMETRY_KEY, bytes(self.saveGeometry().toBase64().data()).decode())
+            self.services.state.set(SPLITTER_KEY, bytes(self.splitter.saveState().toBase64().data()).decode())
+        except Exception:  # a read-only or locked user.db must not stop the window closing
+            logging.getLogger(__name__).warning("window layout not saved", exc_info=True)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_layout()
         for thread in self.threads:
             thread.quit()
             thread.wait(3000)

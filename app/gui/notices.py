@@ -1,6 +1,6 @@
 """Nothing goes wrong silently: start-up notices and a visible report of unexpected errors.
 
-The log keeps the details (app.core.logs); these tell the person at the screen, once, in plain
+The log keeps the details (app.core.system.logs); these tell the person at the screen, once, in plain
 words, and never close the window: what was entered is already saved.
 """
 
@@ -14,34 +14,34 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from app.core.logs import LOG_FILE
+from app.core.system.logs import LOG_FILE
 
 if TYPE_CHECKING:
-    from app.gui.main_window import MainWindow
+    from app.gui.host import FeatureHost
 
 log = logging.getLogger(__name__)
 
 
-def _message_box(window: MainWindow, title: str, text: str) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, window)
+def _message_box(window: FeatureHost, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, window.widget)
     box.setModal(False)
     box.show()
     return box
 
 
-def show_startup_notices(window: MainWindow) -> None:
+def show_startup_notices(window: FeatureHost) -> None:
     """A damaged user data file that was moved aside is told about, with where it went."""
     notice = window.services.db.notice
     if notice:
-        window.status.say("Your saved data file needed attention; see the message.")
+        window.say("Your saved data file needed attention; see the message.")
         QTimer.singleShot(0, lambda: _message_box(window, "Saved data", notice))
 
 
-_target: list[MainWindow] = []
+_target: list[FeatureHost] = []
 _showing: list[QMessageBox] = []
 
 
-def install_error_notice(window: MainWindow) -> None:
+def install_error_notice(window: FeatureHost) -> None:
     """Show unexpected errors in a non-modal box (one at a time), then carry on.
 
     The hook is installed once per process and reports to the newest window."""
@@ -70,7 +70,7 @@ def _still_open(box: QMessageBox) -> bool:
 
 def _notify(error: BaseException) -> None:
     _showing[:] = [box for box in _showing if _still_open(box)]
-    if not _target or _showing or not _target[0].isVisible():
+    if not _target or _showing or not _target[0].widget.isVisible():
         return
     window = _target[0]
     where = window.services.paths.logs / LOG_FILE

@@ -8,7 +8,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.core import model
-from app.core.pack import Pack
+from app.core.packs.loaded import Pack
 from app.export.document import document_decor, export_document_pdf
 from app.export.pdf import paint_document
 from app.render.html import document_html

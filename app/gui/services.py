@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from app.core.appstate import AppState
-from app.core.bookmarks import Bookmarks, History
-from app.core.config import Config, load_config
-from app.core.pack import PackSet
-from app.core.paths import AppPaths, app_paths
-from app.core.userdb import UserDb
+from app.core.packs.loaded import PackSet
+from app.core.system.config import Config, load_config, site_placeholders
+from app.core.system.paths import AppPaths, app_paths
+from app.core.userdata.appstate import AppState
+from app.core.userdata.bookmarks import Bookmarks, History
+from app.core.userdata.db import UserDb
 
 
 @dataclass
@@ -21,8 +20,6 @@ class Services:
     db: UserDb
     extra_pack_folders: list[Path] = field(default_factory=list)
     packs: PackSet = field(default_factory=PackSet)
-    index: Any = None
-    """The search index, once built (app.core.search.SearchIndex)."""
 
     @property
     def bookmarks(self) -> Bookmarks:
@@ -44,7 +41,7 @@ class Services:
         self.config = load_config(self.paths)
 
     def placeholders(self) -> dict[str, str]:
-        return {str(k): str(v) for k, v in self.config.get("placeholders").items()}
+        return site_placeholders(self.config)
 
     def close(self) -> None:
         self.db.close()

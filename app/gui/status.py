@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
-from app.core.config import ConfigIssue
-from app.core.pack import PackSet
+from app.core.packs.loaded import PackSet
+from app.core.system.config import ConfigIssue
+from app.core.wording import plural
 
 
 class StatusArea(QStatusBar):
@@ -40,12 +41,12 @@ class StatusArea(QStatusBar):
     def loaded(self, packs: PackSet, config_issues: Sequence[ConfigIssue] = ()) -> None:
         self.progress.hide()
         documents = sum(len(p.documents) for p in packs.packs)
-        self.label.setText(f"{len(packs.packs)} pack(s), {documents} documents loaded")
+        self.label.setText(f"{plural(len(packs.packs), 'pack')}, {plural(documents, 'document')} loaded")
         notices = []
         if packs.failed:
-            notices.append(f"some content was skipped: {len(packs.failed)} pack(s)")
+            notices.append(f"some content was skipped: {plural(len(packs.failed), 'pack')}")
         if config_issues:
-            notices.append(f"the settings have {len(config_issues)} problem(s)")
+            notices.append(f"the settings have {plural(len(config_issues), 'problem')}")
         self.skipped.setText(f"\u26a0 {'; '.join(notices).capitalize()}. Show problems" if notices else "")
         self.skipped.setVisible(bool(notices))
 

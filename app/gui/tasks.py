@@ -10,12 +10,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from app.core.pack import PackSet
-from app.core.packpolicy import load_configured_packs
+from app.core.distribution.policy import load_configured_packs
+from app.core.packs.loaded import PackSet
+
+if TYPE_CHECKING:
+    from app.core.search import SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -31,26 +34,28 @@ class Query:
 
 class LoadWorker(QObject):
     progress = Signal(int, int, str)
-    loaded = Signal(object)
-    """PackSet"""
-    indexed = Signal(object)
-    """The search index built in this thread (for its path), or an error message (str)."""
+    loaded = Signal(int, object)
+    """(generation, PackSet)"""
+    indexed = Signal(int, object)
+    """(generation, the PackSet the index was built for, or an error message (str))"""
 
-    def __init__(self, folders: list[Path], index_path: Path) -> None:
+    def __init__(self, folders: list[Path], index_path: Path, generation: int = 0) -> None:
         super().__init__()
         self.folders = folders
         self.index_path = index_path
+        self.generation = generation
+        """Which reload this is: the window ignores the outcome of any but its latest."""
 
     @Slot()
     def run(self) -> None:
         packs = load_configured_packs(self.folders, progress=self._report)
-        self.loaded.emit(packs)
-        self.indexed.emit(self._build_index(packs))
+        self.loaded.emit(self.generation, packs)
+        self.indexed.emit(self.generation, self._build_index(packs))
 
     def _report(self, done: int, total: int, label: str) -> None:
         self.progress.emit(done, total, label)
 
-    def _build_index(self, packs: PackSet) -> Any:
+    def _build_index(self, packs: PackSet) -> PackSet | str:
         try:
             from app.core.search import SearchIndex
 
@@ -72,7 +77,7 @@ class SearchWorker(QObject):
         super().__init__()
         self.index_path = index_path
         self.packs: PackSet | None = None
-        self.index: Any = None
+        self.index: SearchIndex | None = None
         self.latest_generation = 0
         """Set from the UI thread as each query is sent (an int store is atomic under the GIL)."""
 

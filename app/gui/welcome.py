@@ -5,7 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from app import APP_NAME
-from app.core.pack import PackSet
+from app.core.packs.loaded import PackSet
+from app.core.wording import plural
 from app.render.theme import Theme
 
 
@@ -22,7 +23,8 @@ def welcome_html(packs: PackSet | None, theme: Theme, base_pt: float) -> str:
         if packs.failed:
             body += (
                 f"<p style='background-color:{theme.warning}'><b>Some content was not loaded:</b> "
-                f"{len(packs.failed)} pack(s) had errors. Open Help \u203a Pack problems for details.</p>"
+                f"{plural(len(packs.failed), 'pack')} had errors. "
+                "Open Help \u203a Pack problems for details.</p>"
             )
     return (
         f"<html><body style='color:{theme.text}; background-color:{theme.background}; font-size:{base_pt}pt'>"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from app.core import model
 from app.core.model.cards import CLOZE_PATTERN
 from app.core.model.checklist import ChecklistItem
@@ -15,27 +17,11 @@ KIND_LABELS = {
 }
 
 
-ACRONYMS = {
-    "crps",
-    "ocd",
-    "ptsd",
-    "trd",
-    "mdsi",
-    "kap",
-    "iv",
-    "im",
-    "sc",
-    "rems",
-    "adhd",
-    "gad",
-    "sad",
-    "mdd",
-}
+def tag_label(tag: str, acronyms: Collection[str] = ()) -> str:
+    """`crps` -> CRPS, `treatment-resistant-depression` -> Treatment resistant depression.
 
-
-def tag_label(tag: str) -> str:
-    """`crps` -> CRPS, `treatment-resistant-depression` -> Treatment resistant depression."""
-    words = [w.upper() if w in ACRONYMS else w for w in tag.split("-")]
+    `acronyms` are the packs' own abbreviations (PackSet.acronyms), so a new pack's terms need no code."""
+    words = [w.upper() if w in acronyms else w for w in tag.split("-")]
     text = " ".join(words)
     return text[:1].upper() + text[1:]
 

@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from app.core import model
-from app.core.pack import Pack
+from app.core.packs.loaded import Pack
 from app.render import helpers
 from app.render.markdown import markdown_to_html
 from app.render.theme import LIGHT, Theme

@@ -6,8 +6,8 @@ from datetime import date
 from typing import Literal
 
 from app.core import model
-from app.core.outline import OutlineSection
-from app.core.pack import Pack
+from app.core.packs.loaded import Pack
+from app.core.packs.outline import OutlineSection
 from app.render.helpers import KIND_LABELS
 from app.render.markdown import markdown_to_text
 from app.render.view import DocumentView, build_view

@@ -8,10 +8,10 @@ from datetime import date
 from html import escape
 
 from app.core import model
-from app.core.outline import OutlineSection, outline
-from app.core.pack import Pack
+from app.core.model.manifest import PLACEHOLDER_USE
+from app.core.packs.loaded import Pack
+from app.core.packs.outline import OutlineSection, outline
 
-PLACEHOLDER = re.compile(r"\{\{\s*([a-z][a-z0-9_]*)\s*\}\}")
 REGULATORY_LABELS = {
     model.RegulatoryStatus.APPROVED: "Approved use",
     model.RegulatoryStatus.OFF_LABEL: "Off-label use",
@@ -46,10 +46,10 @@ class DocumentView:
 
     def fill_html(self, html: str) -> str:
         """Replace {{name}} in already-escaped HTML with the site's value, or a visible gap."""
-        return PLACEHOLDER.sub(self._placeholder_html, html)
+        return PLACEHOLDER_USE.sub(self._placeholder_html, html)
 
     def fill_text(self, text: str) -> str:
-        return PLACEHOLDER.sub(self._placeholder_text, text)
+        return PLACEHOLDER_USE.sub(self._placeholder_text, text)
 
     def _label(self, name: str) -> str:
         found = next((p for p in self.pack.manifest.placeholders if p.name == name), None)

@@ -26,8 +26,8 @@ os.environ.setdefault("PROTOCOL_DESK_SITE_CONFIG", str(Path(os.environ["PROTOCOL
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from app.core.config import save_user_setting  # noqa: E402
-from app.core.paths import app_paths  # noqa: E402
+from app.core.system.config import save_user_setting  # noqa: E402
+from app.core.system.paths import app_paths  # noqa: E402
 from app.gui.app import create_application  # noqa: E402
 from app.gui.main_window import MainWindow  # noqa: E402
 
@@ -89,7 +89,7 @@ def shot_problems() -> None:
 
 
 def shot_settings() -> None:
-    from app.core.packpolicy import configured_roots
+    from app.core.distribution.policy import configured_roots
     from app.gui.dialogs.settings import SettingsDialog
 
     window = ready_window()
@@ -114,7 +114,7 @@ def _study_history(window: MainWindow) -> Any:
     """Thirty days of answers on a fake clock (a few rest days), so the progress chart has bars."""
     from app.core.study.scheduler import Rating
     from app.core.study.session import StudySession
-    from app.gui.features.study import StudyFeature
+    from app.gui.features.study.feature import StudyFeature
 
     feature = window.findChild(StudyFeature)
     today = datetime(2026, 3, 2, 18, 0).astimezone()
@@ -168,7 +168,7 @@ def shot_checklist_run() -> None:
     """A run 40 minutes after the dose: timer, the next timepoint, alerts with words and icons."""
     from datetime import UTC
 
-    from app.gui.features.checklists import ChecklistRuns
+    from app.gui.features.runs.feature import ChecklistRuns
 
     window = ready_window()
     feature = window.findChild(ChecklistRuns)
@@ -193,7 +193,7 @@ def shot_checklist_run() -> None:
 
 def shot_handout() -> None:
     """The large-print handout with two site details set and the others marked as not set."""
-    from app.gui.views.handout_view import HandoutView
+    from app.gui.features.handouts.view import HandoutView
 
     _site_details(clinic_name="Riverside Clinic", clinic_phone="0100 200 300")
     window = ready_window()
@@ -208,7 +208,7 @@ def shot_handout() -> None:
 
 def shot_calculator() -> None:
     """The IV ketamine calculator with the content's worked example (70 kg at 0.5 mg/kg)."""
-    from app.gui.views.calculator_view import CalculatorView
+    from app.gui.features.calc.view import CalculatorView
 
     window = ready_window()
     view = window.findChild(CalculatorView)

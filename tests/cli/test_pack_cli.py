@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
-from app.core.paths import app_paths
+from app.core.system.paths import app_paths
 
 
 def _pack(tmp_path: Path, data_dir: Path, version: str = "1.0.0") -> Path:

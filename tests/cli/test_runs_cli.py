@@ -9,10 +9,10 @@ import pytest
 
 from app.cli.main import main
 from app.core import model
-from app.core.checklist_runs import RunStore
-from app.core.packs import default_roots, load_packs
-from app.core.paths import app_paths
-from app.core.userdb import UserDb
+from app.core.packs.roots import default_roots, load_packs
+from app.core.runs.store import RunStore
+from app.core.system.paths import app_paths
+from app.core.userdata.db import UserDb
 from tests.export.pdf_text import pdf_text
 
 # PDF export needs a Qt application: make it pytest-qt's QApplication, not a bare QGuiApplication

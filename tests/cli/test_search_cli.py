@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
-from app.core.paths import app_paths
+from app.core.system.paths import app_paths
 from tests.core.test_search_query import HOSTILE
 from tests.search.support import clinic_documents, write_pack
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
-from app.core.logs import LOG_FILE, install_excepthook, setup_logging, start_logging
-from app.core.paths import app_paths
+from app.core.system.logs import LOG_FILE, install_excepthook, setup_logging, start_logging
+from app.core.system.paths import app_paths
 
 
 @pytest.fixture(autouse=True)
@@ -128,7 +128,7 @@ def test_crash_leaves_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
 def _installed_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A built folder with a manifest, standing in for the frozen app this process would be."""
     from app.cli import selftest
-    from app.core.manifest import MANIFEST_NAME, write_manifest
+    from app.core.system.manifest import MANIFEST_NAME, write_manifest
 
     root = tmp_path / "protocol-desk"
     bundle = root / "_internal"

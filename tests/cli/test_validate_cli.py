@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 def test_bundled_content_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
     """`validate content/` exits 0."""
     assert main(["validate", str(REPO / "content")]) == 0
-    assert "0 error(s)" in capsys.readouterr().out
+    assert "0 errors" in capsys.readouterr().out
 
 
 def test_broken_pack_exits_1_with_location(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 import pytest
 
 from app.core import model
-from app.core.loader import load_pack
-from app.core.outline import outline, section_ids
-from app.core.pack import FailedPack, Origin, Pack
-from app.core.paths import bundled_content_dir
+from app.core.packs.loaded import FailedPack, Origin, Pack
+from app.core.packs.loader import load_pack
+from app.core.packs.outline import outline, section_ids
+from app.core.system.paths import bundled_content_dir
+from tests.conftest import CONTENT_CHECKED_ON
 
 PACK_ID = "ketamine-therapy"
 
@@ -60,7 +60,7 @@ IDENTITY_WORDS = re.compile(
 
 @pytest.fixture(scope="module")
 def pack() -> Pack:
-    loaded = load_pack(bundled_content_dir() / PACK_ID, origin=Origin.BUNDLED)
+    loaded = load_pack(bundled_content_dir() / PACK_ID, origin=Origin.BUNDLED, today=CONTENT_CHECKED_ON)
     if isinstance(loaded, FailedPack):
         details = "\n".join(f"{p.file}:{p.line}:{p.column} {p.code} {p.message}" for p in loaded.problems)
         pytest.fail(f"the bundled pack failed to load:\n{details}")
@@ -95,9 +95,9 @@ def test_pack_loads_without_problems(pack: Pack) -> None:
 
 
 def test_pack_metadata(pack: Pack) -> None:
-    """The manifest carries version 1.0.0, a disclaimer and the placeholders the handouts need."""
+    """The manifest carries version 1.1.0, a disclaimer and the placeholders the handouts need."""
     manifest = pack.manifest
-    assert manifest.version == "1.0.0"
+    assert manifest.version == "1.1.0"
     assert "clinical judgement" in manifest.disclaimer
     placeholders = {p.name: p for p in manifest.placeholders}
     for name in (
@@ -143,10 +143,11 @@ def test_every_reference_is_used(pack: Pack) -> None:
 
 
 def test_review_dates_lie_in_the_future(pack: Pack) -> None:
-    """No document is overdue for review."""
-    today = date.today()
-    overdue = [doc.id for doc in pack.documents.values() if doc.review_due <= today]
+    """No document is overdue on the fixed check date, and none was reviewed after the pack's release."""
+    overdue = [doc.id for doc in pack.documents.values() if doc.review_due <= CONTENT_CHECKED_ON]
     assert overdue == []
+    released = pack.manifest.released
+    assert all(doc.last_reviewed <= released for doc in pack.documents.values())
 
 
 def test_number_items_have_unit_and_plausible_range(pack: Pack) -> None:

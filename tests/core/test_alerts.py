@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from app.core import model
-from app.core.alerts import SEVERITY_ICONS, SEVERITY_WORDS, fired_alerts, item_alerts, rule_text
-from app.core.checklist_runs import RunStore
-from app.core.packs import default_roots, load_packs
-from app.core.run_values import EntryRefused
-from app.core.userdb import UserDb
+from app.core.packs.roots import default_roots, load_packs
+from app.core.runs.alerts import SEVERITY_ICONS, SEVERITY_WORDS, fired_alerts, item_alerts, rule_text
+from app.core.runs.store import RunStore
+from app.core.runs.values import EntryRefused
+from app.core.userdata.db import UserDb
 
 PACKS = load_packs(default_roots([]))
 Alert = model.NumberAlert | model.AnswerAlert

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from app.core import model
 from app.core.calc import InputError, calc_inputs, calculate, device_count, round_to_step, weight_based_dose
-from app.core.packs import default_roots, load_packs
+from app.core.packs.roots import default_roots, load_packs
 
 D = Decimal
 

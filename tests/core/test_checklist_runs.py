@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from app.core import model
-from app.core.checklist_runs import RunFinished, RunStore, check_label
-from app.core.run_values import EntryRefused, display
-from app.core.userdb import UserDb
+from app.core.runs.store import RunFinished, RunStore, check_label
+from app.core.runs.values import EntryRefused, display
+from app.core.userdata.db import UserDb
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

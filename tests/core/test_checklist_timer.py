@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from app.core import model
-from app.core.monitoring_timer import (
+from app.core.packs.roots import default_roots, load_packs
+from app.core.runs.timer import (
     Minimum,
     MonitoringTimer,
     clock_text,
@@ -14,7 +15,6 @@ from app.core.monitoring_timer import (
     next_due_text,
     timer_state,
 )
-from app.core.packs import default_roots, load_packs
 
 DOSE = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 PACKS = load_packs(default_roots([]))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.core.config import load_config
-from app.core.paths import app_paths
+from app.core.system.config import load_config
+from app.core.system.paths import app_paths
 
 
 def _write_site(tmp_path: Path, text: str) -> Path:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from app.core.loader import load_pack
-from app.core.pack import FailedPack
-from app.core.yamlsafe import YamlRefused, parse_yaml, read_yaml_bytes
+from app.core.packs.loaded import FailedPack
+from app.core.packs.loader import load_pack
+from app.core.packs.yaml_reader import YamlRefused, parse_yaml, read_yaml_bytes
 
 
 def _refusal_cost(raw: bytes) -> tuple[float, int, list[str]]:

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from app.core.install import InstallError, InstallLimits, InstallOptions, install_pack
-from app.core.pack import Origin
-from app.core.packs import PackRoot, default_roots, load_packs
-from app.core.paths import app_paths
-from app.core.signing import public_key_text, sign_pack
+from app.core.distribution.install import InstallError, InstallLimits, InstallOptions, install_pack
+from app.core.distribution.signing import public_key_text, sign_pack
+from app.core.packs.loaded import Origin
+from app.core.packs.roots import PackRoot, default_roots, load_packs
+from app.core.system.paths import app_paths
 
 
 def _pack(tmp_path: Path, data_dir: Path, version: str = "1.0.0", name: str = "good") -> Path:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core import licences
+from app.core.system import licences
 
 
 def test_from_source_each_direct_dependency_is_listed_with_its_licence() -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from app.core.loader import load_pack
-from app.core.pack import FailedPack, Pack
-from app.core.problems import Level
+from app.core.packs.loaded import FailedPack, Pack
+from app.core.packs.loader import load_pack
+from app.core.packs.problems import Level
 
 BROKEN = Path(__file__).resolve().parents[1] / "data" / "broken"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.manifest import MANIFEST_NAME, ManifestError, verify_manifest, write_manifest
+from app.core.system.manifest import MANIFEST_NAME, ManifestError, verify_manifest, write_manifest
 
 
 @pytest.fixture

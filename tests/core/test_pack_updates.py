@@ -5,10 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from app.core.pack import Origin
-from app.core.pack_updates import pack_updates, remember
-from app.core.packdiff import Change
-from app.core.packs import PackRoot, load_packs
+from app.core.distribution.diff import Change
+from app.core.distribution.updates import pack_updates, remember
+from app.core.packs.loaded import Origin
+from app.core.packs.roots import PackRoot, load_packs
 
 
 def _pack(folder: Path, data_dir: Path, version: str = "1.0.0", body: str = "") -> Path:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from app.core.pack import Origin
-from app.core.packs import PackRoot, default_roots, load_packs
-from app.core.paths import bundled_content_dir
+from app.core.packs.loaded import Origin
+from app.core.packs.roots import PackRoot, default_roots, load_packs
+from app.core.system.paths import bundled_content_dir
 
 
 def _mixed_folder(tmp_path: Path, data_dir: Path) -> Path:

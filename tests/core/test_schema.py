@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from app.core.model import json_schema
-from app.core.paths import bundled_content_dir
+from app.core.system.paths import bundled_content_dir
 
 REPO = Path(__file__).resolve().parents[2]
 COMMITTED = REPO / "resources" / "schema" / "pack.schema.json"

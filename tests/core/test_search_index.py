@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.pack import PackSet
+from app.core.packs.loaded import PackSet
 from app.core.search import SearchIndex
 from tests.search.support import SYNONYMS, clinic_documents, load, protocol, write_pack
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.core.pack import PackSet
+from app.core.packs.loaded import PackSet
 from app.core.search import SearchIndex
 from app.core.search.fuzzy import closest, deletes, distance, key_rows
 from app.core.search.query import parse

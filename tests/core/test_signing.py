@@ -10,11 +10,8 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from app.core.pack import Origin
-from app.core.packpolicy import PackPolicy
-from app.core.packs import PackRoot, load_packs
-from app.core.semver import is_older, version_key
-from app.core.signing import (
+from app.core.distribution.policy import PackPolicy
+from app.core.distribution.signing import (
     SIGNATURE_FILE,
     SigningError,
     _payload,
@@ -24,6 +21,9 @@ from app.core.signing import (
     sign_pack,
     verify_pack,
 )
+from app.core.packs.loaded import Origin
+from app.core.packs.roots import PackRoot, load_packs
+from app.core.packs.semver import is_older, version_key
 
 
 @pytest.fixture

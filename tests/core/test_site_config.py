@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from app.core.config import KEYS, effective_site_file, load_config
-from app.core.pack import Origin
-from app.core.packpolicy import configured_roots, load_configured_packs
-from app.core.paths import app_paths, bundled_content_dir
-from app.core.problems import Level
+from app.core.distribution.policy import configured_roots, load_configured_packs
+from app.core.packs.loaded import Origin
+from app.core.packs.problems import Level
+from app.core.system.config import KEYS, effective_site_file, load_config
+from app.core.system.paths import app_paths, bundled_content_dir
 
 
 def _site(tmp_path: Path, text: str) -> Path:

@@ -6,10 +6,10 @@ import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from app.core.loader import load_pack
-from app.core.pack import Pack, PackSet
+from app.core.packs.loaded import Pack, PackSet
+from app.core.packs.loader import load_pack
 from app.core.study.store import StudyStore
-from app.core.userdb import UserDb
+from app.core.userdata.db import UserDb
 
 GOOD = Path(__file__).resolve().parents[1] / "data" / "packs" / "good"
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

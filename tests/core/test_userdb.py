@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.bookmarks import Bookmarks, History
-from app.core.userdb import UserDb, latest_version
+from app.core.userdata.bookmarks import Bookmarks, History
+from app.core.userdata.db import UserDb, latest_version
 
 
 def test_new_database_is_at_latest_version_in_wal_mode(tmp_path: Path) -> None:

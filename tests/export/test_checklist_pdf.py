@@ -6,10 +6,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.core import model
-from app.core.checklist_runs import RunStore
-from app.core.pack import Pack
-from app.core.packs import default_roots, load_packs
-from app.core.userdb import UserDb
+from app.core.packs.loaded import Pack
+from app.core.packs.roots import default_roots, load_packs
+from app.core.runs.store import RunStore
+from app.core.userdata.db import UserDb
 from app.export.runs import export_blank_checklist_pdf, export_run_pdf
 from tests.export.pdf_text import page_width_pt, pdf_text
 

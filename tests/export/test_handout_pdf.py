@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from app.core import model
-from app.core.pack import Pack
-from app.core.packs import default_roots, load_packs
-from app.export.handout import export_handout_pdf
-from app.render.handout import handout_html, unset_placeholders
+from app.core.packs.loaded import Pack
+from app.core.packs.roots import default_roots, load_packs
+from app.export.handouts import export_handout_pdf
+from app.render.handouts import handout_html, unset_placeholders
 from tests.export.pdf_text import page_width_pt, pdf_text
 
 SITE = {

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from app.gui.features.calc.view import CalculatorView
 from app.gui.main_window import MainWindow
-from app.gui.views.calculator_view import CalculatorView
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_accessibility import _unnamed
 

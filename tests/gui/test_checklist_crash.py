@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from app.core.checklist_runs import RunStore
-from app.core.paths import app_paths
-from app.core.userdb import UserDb
-from app.gui.views.runs_page import ResumeOffer
+from app.core.runs.store import RunStore
+from app.core.system.paths import app_paths
+from app.core.userdata.db import UserDb
+from app.gui.features.runs.runs_page import ResumeOffer
 from tests.gui.conftest import WindowFactory
 
 REPO = Path(__file__).resolve().parents[2]
@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QTimer
 
 from app.gui.app import create_application
-from app.gui.features.checklists import ChecklistRuns
+from app.gui.features.runs.feature import ChecklistRuns
 from app.gui.main_window import MainWindow
 
 ENTRIES = [

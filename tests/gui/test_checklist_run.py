@@ -12,14 +12,14 @@ from PySide6.QtCore import QDateTime, Qt
 from pytestqt.qtbot import QtBot
 
 from app.core import model
-from app.core.checklist_runs import RunStore
-from app.core.paths import app_paths
-from app.core.userdb import UserDb
-from app.gui.features.checklists import ChecklistRuns
+from app.core.runs.store import RunStore
+from app.core.system.paths import app_paths
+from app.core.userdata.db import UserDb
+from app.gui.features.runs.feature import ChecklistRuns
+from app.gui.features.runs.run_view import RunView
+from app.gui.features.runs.runs_page import ResumeOffer
+from app.gui.features.runs.start_dialog import StartRunDialog
 from app.gui.main_window import MainWindow
-from app.gui.views.checklist_run_view import RunView
-from app.gui.views.runs_page import ResumeOffer
-from app.gui.views.start_run_dialog import StartRunDialog
 from tests.core.test_checklist_runs import every_type_checklist
 from tests.export.pdf_text import pdf_text
 from tests.gui.conftest import WindowFactory
@@ -208,7 +208,7 @@ def test_blank_checklist_preview_and_pdf(make_window: WindowFactory, tmp_path: P
 
 def _seed_runs() -> tuple[int, int]:
     """An unfinished run and an old completed one, as a previous session left them."""
-    from app.core.packs import default_roots, load_packs
+    from app.core.packs.roots import default_roots, load_packs
 
     found = load_packs(default_roots([])).find(CHECKLIST)
     assert found is not None and isinstance(found[1], model.Checklist)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.core.config import save_user_setting
-from app.core.paths import app_paths
+from app.core.system.config import save_user_setting
+from app.core.system.paths import app_paths
+from app.gui.features.handouts.view import HandoutView
 from app.gui.main_window import MainWindow
-from app.gui.views.handout_view import HandoutView
 from tests.export.pdf_text import page_width_pt, pdf_text
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_accessibility import _unnamed

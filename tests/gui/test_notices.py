@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.core.paths import app_paths
+from app.core.system.paths import app_paths
 from tests.gui.conftest import WindowFactory
 
 

@@ -9,8 +9,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from pytestqt.qtbot import QtBot
 
 from app.core import model
-from app.core.packs import default_roots, load_packs
-from app.core.paths import install_root
+from app.core.packs.roots import default_roots, load_packs
+from app.core.system.paths import app_paths, install_root
 from app.gui import printing
 from app.gui.dialogs.about import AboutDialog
 from tests.export.pdf_text import pdf_text
@@ -42,7 +42,7 @@ def test_print_document_paints_every_page(
 
 
 def test_about_opens_the_third_party_licences(qtbot: QtBot) -> None:
-    about = AboutDialog(load_packs(default_roots([])))
+    about = AboutDialog(load_packs(default_roots([])), app_paths())
     qtbot.addWidget(about)
     dialog = about.show_licences()
     qtbot.addWidget(dialog)

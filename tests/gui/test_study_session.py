@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.core.study.decks import DeckKind
-from app.gui.features.study import STUDY_CARDS, STUDY_DOCUMENT, StudyFeature
+from app.gui.features.study.feature import STUDY_CARDS, STUDY_DOCUMENT, StudyFeature
 from app.gui.main_window import MainWindow
 from tests.core.test_study_support import make_pack
 from tests.gui.conftest import WindowFactory

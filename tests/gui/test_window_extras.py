@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 
+from app.gui.features.updates.feature import PackUpdates
 from app.gui.main_window import MainWindow
 from tests.gui.conftest import WindowFactory
 
@@ -55,6 +56,7 @@ def test_pack_update_shows_what_changed(
     doc = pack / "docs" / "protocol.yaml"
     doc.write_text(doc.read_text().replace("An indication.", "A revised indication."))
     window = make_window([pack])
-    qtbot.waitUntil(lambda: window.pack_updates.dialog is not None, timeout=10000)
-    text = window.pack_updates.dialog.text.toPlainText()
+    updates = window.findChild(PackUpdates, "pack-updates")
+    qtbot.waitUntil(lambda: updates.dialog is not None, timeout=10000)
+    text = updates.dialog.text.toPlainText()
     assert "1.0.0" in text and "1.1.0" in text and "revised indication" in text

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from app import APP_ID
-from app.core.config import load_config
-from app.core.paths import AppPaths
+from app.core.system.config import load_config
+from app.core.system.paths import AppPaths
 
 REPO = Path(__file__).resolve().parents[2]
 ENTRY = REPO / "resources" / f"{APP_ID}.desktop"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from app.core.loader import load_pack
-from app.core.pack import Pack
-from app.core.packs import default_roots, load_packs
+from app.core.packs.loaded import Pack
+from app.core.packs.loader import load_pack
+from app.core.packs.roots import default_roots, load_packs
 from app.render.html import document_html
 from app.render.markdown import markdown_to_html
 from app.render.text import document_text

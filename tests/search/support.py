@@ -7,8 +7,8 @@ from typing import Any
 
 import yaml
 
-from app.core.pack import Origin, PackSet
-from app.core.packs import PackRoot, load_packs
+from app.core.packs.loaded import Origin, PackSet
+from app.core.packs.roots import PackRoot, load_packs
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../resources/schema/pack.schema.json\n"
 

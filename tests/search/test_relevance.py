@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.outline import section_ids
-from app.core.pack import Origin
-from app.core.packs import PackRoot, load_packs
-from app.core.paths import bundled_content_dir
+from app.core.packs.loaded import Origin
+from app.core.packs.outline import section_ids
+from app.core.packs.roots import PackRoot, load_packs
 from app.core.search import SearchIndex
+from app.core.system.paths import bundled_content_dir
 
 TOP = 3
 

@@ -1,14 +1,20 @@
-"""`pack.yaml`: what a pack is, who publishes it, its references, synonyms and placeholders."""
+"""`pack.yaml`: what a pack is, who publishes it, its references, synonyms, placeholders and change log."""
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from app.core.model.common import FORMAT_VERSION, Id, IsoDate, Reference, Semver, Status, Strict, Text
 
-PLACEHOLDER_PATTERN = r"^[a-z][a-z0-9_]*$"
+MANIFEST = "pack.yaml"
+"""The file that makes a folder a pack."""
+PLACEHOLDER_NAME = r"[a-z][a-z0-9_]*"
+PLACEHOLDER_PATTERN = rf"^{PLACEHOLDER_NAME}$"
+PLACEHOLDER_USE = re.compile(r"\{\{\s*(" + PLACEHOLDER_NAME + r")\s*\}\}")
+"""`{{ clinic_phone }}` in a text: the one pattern the checks, the index and the renderers share."""
 
 
 class SynonymGroup(Strict):
@@ -31,6 +37,14 @@ class Placeholder(Strict):
     example: Text | None = None
 
 
+class ChangeNote(Strict):
+    """One release in the pack's own change log, written for clinicians (what changed and why)."""
+
+    version: Semver
+    date: IsoDate
+    notes: list[Text] = Field(min_length=1)
+
+
 class PackManifest(Strict):
     format: Literal[1] = Field(description=f"Pack format version; this app reads {FORMAT_VERSION}.")
     id: Id
@@ -48,6 +62,11 @@ class PackManifest(Strict):
     synonyms: list[SynonymGroup] = Field(default_factory=list)
     abbreviations: list[Abbreviation] = Field(default_factory=list)
     placeholders: list[Placeholder] = Field(default_factory=list)
+    changes: list[ChangeNote] = Field(
+        default_factory=list,
+        description="The authors' change log, one entry per release; `pack diff` shows the entries "
+        "between the two versions compared before the section-by-section differences.",
+    )
 
     @model_validator(mode="after")
     def _unique_reference_ids(self) -> PackManifest:

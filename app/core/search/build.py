@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core import model
-from app.core.outline import outline
-from app.core.pack import Pack, PackSet
+from app.core.packs.loaded import Pack, PackSet
+from app.core.packs.outline import outline
 from app.core.search import fuzzy, schema
 from app.core.search.synonyms import synonym_groups
 from app.core.search.text import clean_content, plain_markdown

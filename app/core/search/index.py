@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from app.core.pack import PackSet
+from app.core.packs.loaded import PackSet
 from app.core.search import schema
 from app.core.search.build import Progress, write_index
 from app.core.search.query import Planner

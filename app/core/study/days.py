@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from app.core.clock import local_now
+from app.core.system.clock import local_now
 
 DAY_STARTS_AT = time(4)
 

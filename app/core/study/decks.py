@@ -15,8 +15,8 @@ from enum import StrEnum
 
 from app.core import model
 from app.core.model.cards import CLOZE_PATTERN
-from app.core.outline import outline
-from app.core.pack import Pack, PackSet
+from app.core.packs.loaded import Pack, PackSet
+from app.core.packs.outline import outline
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from app.core.clock import Clock
-from app.core.pack import PackSet
+from app.core.packs.loaded import PackSet
 from app.core.study.days import parse, stamp, system_clock
 from app.core.study.decks import StudyItem, study_items
 from app.core.study.scheduler import Memory, Phase, Rating, Scheduler
-from app.core.userdb import UserDb
+from app.core.system.clock import Clock
+from app.core.userdata.db import UserDb
 
 CARD_COLUMNS = (
     "card_key, pack_id, deck_id, source, fingerprint, first_seen_at, content_changed_at, retired_at,"

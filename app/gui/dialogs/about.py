@@ -1,6 +1,6 @@
 """About: the app's version and each pack's version, publisher, release date and status.
 
-"Third-party licences" shows the licence inventory of what the build bundles (app.core.licences).
+"Third-party licences" shows the licence inventory of what the build bundles (app.core.system.licences).
 """
 
 from __future__ import annotations
@@ -19,9 +19,29 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__
-from app.core.licences import third_party_licences
-from app.core.pack import PackSet
-from app.core.problems import Level
+from app.core.packs.loaded import PackSet
+from app.core.packs.problems import Level
+from app.core.system.licences import third_party_licences
+from app.core.system.logs import LOG_FILE
+from app.core.system.paths import AppPaths, site_config_file
+from app.core.wording import plural
+
+
+def locations_html(paths: AppPaths) -> str:
+    """Where this installation keeps things, for the user and for IT."""
+    rows = [
+        ("Your data (bookmarks, checklist runs, study)", paths.user_db),
+        ("Your settings", paths.user_config_file),
+        ("Site settings (managed by IT)", site_config_file()),
+        ("Your packs", paths.user_packs),
+        ("Search index (rebuilt when needed)", paths.index_db),
+        ("Log", paths.logs / LOG_FILE),
+    ]
+    cells = "".join(
+        f"<tr><td>{escape(what)}</td><td><code>{escape(str(where))}</code></td></tr>" for what, where in rows
+    )
+    mode = " (portable mode)" if paths.portable else ""
+    return f"<h3>Where things are{mode}</h3><table cellpadding='3'>{cells}</table>"
 
 
 def about_html(packs: PackSet) -> str:
@@ -29,7 +49,7 @@ def about_html(packs: PackSet) -> str:
     for pack in packs.packs:
         m = pack.manifest
         warnings = sum(p.severity is Level.WARNING for p in pack.problems)
-        status = "Valid" + (f", {warnings} warning(s)" if warnings else "")
+        status = "Valid" + (f", {plural(warnings, 'warning')}" if warnings else "")
         rows.append((m.title, m.version, m.publisher, m.released.isoformat(), status, pack.origin.value))
     for failed in packs.failed:
         version = failed.manifest.version if failed.manifest else "?"
@@ -39,7 +59,7 @@ def about_html(packs: PackSet) -> str:
                 version,
                 "",
                 "",
-                f"Not loaded: {len(failed.problems)} problem(s)",
+                f"Not loaded: {plural(len(failed.problems), 'problem')}",
                 failed.origin.value,
             )
         )
@@ -53,13 +73,13 @@ def about_html(packs: PackSet) -> str:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, packs: PackSet, parent: QWidget | None = None) -> None:
+    def __init__(self, packs: PackSet, paths: AppPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"About {APP_NAME}")
-        self.resize(760, 360)
-        text = QTextBrowser(self)
+        self.resize(820, 520)
+        self.text = text = QTextBrowser(self)
         text.setAccessibleName("About")
-        text.setHtml(about_html(packs))
+        text.setHtml(about_html(packs) + locations_html(paths))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         self.licences_button = QPushButton("Third-party &licences", self)

@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from app.core.pack import PackSet
+from app.core.packs.loaded import PackSet
 
 
 def disclaimer_html(packs: PackSet) -> str:
@@ -23,8 +23,12 @@ def disclaimer_html(packs: PackSet) -> str:
 
 
 class DisclaimerDialog(QDialog):
+    """At first start only "I understand" closes it: Escape and the window's close button do not,
+    so nobody acknowledges the disclaimer by accident."""
+
     def __init__(self, packs: PackSet, first_start: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.first_start = first_start
         self.setWindowTitle("Disclaimer")
         self.resize(620, 420)
         text = QTextBrowser(self)
@@ -34,11 +38,15 @@ class DisclaimerDialog(QDialog):
         accept = buttons.addButton(
             "I understand" if first_start else "Close", QDialogButtonBox.ButtonRole.AcceptRole
         )
-        accept.setAccessibleName("Acknowledge disclaimer")
+        accept.setDefault(True)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(buttons)
+
+    def reject(self) -> None:
+        if not self.first_start:
+            super().reject()
 
 
 def unacknowledged(packs: PackSet, acknowledged: str) -> bool:

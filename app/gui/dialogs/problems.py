@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.config import ConfigIssue
-from app.core.pack import PackSet
-from app.core.problems import Level, Problem
+from app.core.packs.loaded import PackSet
+from app.core.packs.problems import Level, Problem
+from app.core.system.config import ConfigIssue
+from app.core.wording import plural, verb
 
 
 def summary(packs: PackSet) -> str:
@@ -26,11 +27,12 @@ def summary(packs: PackSet) -> str:
     if packs.failed:
         names = ", ".join(f.title for f in packs.failed)
         count = len(packs.failed)
-        return f"{count} pack(s) were not loaded because of errors: {names}. The rest works as usual."
+        skipped = f"{plural(count, 'pack')} {verb(count, 'was')} not loaded"
+        return f"{skipped} because of errors: {names}. The rest works as usual."
     if errors:
-        return f"{errors} problem(s) with pack folders."
+        return f"{plural(errors, 'problem')} with pack folders."
     if warnings:
-        return f"All packs loaded; {warnings} warning(s) such as overdue reviews."
+        return f"All packs loaded; {plural(warnings, 'warning')} such as overdue reviews."
     return "All packs loaded without problems."
 
 

@@ -18,14 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.config import Config
+from app.core.system.config import TEXT_SIZE_MAX, TEXT_SIZE_MIN, THEME_CHOICES, Config
 
-THEMES = [
-    ("Follow the system", "system"),
-    ("Light", "light"),
-    ("Dark", "dark"),
-    ("High contrast", "high-contrast"),
-]
 MANAGED = " (managed by your organisation)"
 
 
@@ -38,13 +32,13 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(620)
         self.config = config
         self.text_size = QSpinBox(self)
-        self.text_size.setRange(8, 28)
+        self.text_size.setRange(TEXT_SIZE_MIN, TEXT_SIZE_MAX)
         self.text_size.setSuffix(" pt")
         self.text_size.setValue(int(config.get("display.text_size")))
         self.text_size.setAccessibleName("Text size")
         self.theme = QComboBox(self)
         self.theme.setAccessibleName("Theme")
-        for label, value in THEMES:
+        for value, label in THEME_CHOICES.items():
             self.theme.addItem(label, value)
         self.theme.setCurrentIndex(max(0, self.theme.findData(config.get("display.theme"))))
         self.folders = QListWidget(self)

@@ -1,34 +1,37 @@
-"""Help: every keyboard shortcut, read from the actions themselves so the list cannot drift."""
+"""Help: every keyboard shortcut, read from the window's shortcut registry so the list cannot drift."""
 
 from __future__ import annotations
 
 from html import escape
+from itertools import groupby
 
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from app.gui.shortcuts import ShortcutEntry
 
-def shortcuts_html(actions: list[QAction]) -> str:
-    rows = []
-    for action in actions:
-        keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
-        if keys:
-            rows.append(
-                f"<tr><td><b>{escape(keys)}</b></td><td>{escape(action.text().replace('&', ''))}</td></tr>"
-            )
-    return "<h2>Keyboard shortcuts</h2><table cellpadding='4'>" + "".join(rows) + "</table>"
+
+def shortcuts_html(entries: list[ShortcutEntry]) -> str:
+    parts = ["<h2>Keyboard shortcuts</h2>"]
+    for where, group in groupby(entries, key=lambda entry: entry.where):
+        rows = "".join(
+            f"<tr><td><b>{escape(e.keys)}</b></td><td>{escape(e.description)}</td></tr>" for e in group
+        )
+        parts.append(f"<h3>{escape(where)}</h3><table cellpadding='4'>{rows}</table>")
+    return "".join(parts)
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
+    def __init__(self, entries: list[ShortcutEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         self.resize(520, 560)
-        text = QTextBrowser(self)
-        text.setAccessibleName("Keyboard shortcuts")
-        text.setHtml(shortcuts_html(actions) + "<p>In the results list: arrow keys move, Enter opens.</p>")
+        self.text = QTextBrowser(self)
+        self.text.setAccessibleName("Keyboard shortcuts")
+        self.text.setHtml(
+            shortcuts_html(entries) + "<p>In the results list: arrow keys move, Enter opens.</p>"
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(text)
+        layout.addWidget(self.text)
         layout.addWidget(buttons)

@@ -1,0 +1,106 @@
+"""Site rules for loading packs, built from the configuration.
+
+- With `packs.require_signed`, a pack from a site, user or extra folder loads only when its
+  signature verifies against `packs.trusted_keys`; otherwise it is listed as failed with the
+  reason (`unsigned`, `tampered`, `untrusted-key`, ...). Bundled content is part of the installed
+  application, which IT verifies as a whole (see docs/deploy.md), so it is not checked here.
+- Packs from site folders are copied to the cache after they load cleanly; when a site folder
+  cannot be reached, the last good copy is loaded and a problem says which copy is in use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from app.core.distribution.signing import verify_pack
+from app.core.distribution.site_cache import SiteCache
+from app.core.packs.loaded import FailedPack, Origin, Pack, PackSet
+from app.core.packs.problems import Level, Problem
+from app.core.packs.roots import PackRoot, Progress, default_roots, load_packs, pack_folders
+from app.core.system.config import Config, load_config
+from app.core.system.paths import AppPaths, app_paths
+
+SITE_CACHE = "site-packs"
+
+
+@dataclass(frozen=True)
+class PackPolicy:
+    """What `load_packs(..., policy=...)` enforces; the default enforces nothing."""
+
+    require_signed: bool = False
+    trusted_keys: tuple[str, ...] = ()
+    site_cache: Path | None = None
+    """Folder for last good copies of site packs; None turns the fallback off."""
+
+    def folders(self, root: PackRoot) -> tuple[list[Path], list[Problem]]:
+        folders, problems = pack_folders(root)
+        if root.origin is not Origin.SITE or self.site_cache is None:
+            return folders, problems
+        cache = SiteCache(self.site_cache, root.path)
+        if problems:
+            return cache.fallback(root.display, problems)
+        cache.prune(folders)
+        return folders, problems
+
+    def admit(self, root: PackRoot, loaded: Pack | FailedPack) -> Pack | FailedPack:
+        if isinstance(loaded, FailedPack):
+            return loaded
+        checked = self.check_signature(loaded)
+        cache = self.site_cache
+        # A pack loaded from the cache (the share was down) is not copied into it again.
+        from_share = cache is not None and cache not in checked.root.parents
+        if isinstance(checked, Pack) and root.origin is Origin.SITE and cache is not None and from_share:
+            SiteCache(cache, root.path).remember(checked)
+        return checked
+
+    def check_signature(self, pack: Pack) -> Pack | FailedPack:
+        """The pack itself, or a FailedPack saying why its signature is not acceptable."""
+        if not self.require_signed or pack.origin is Origin.BUNDLED:
+            return pack
+        problems = signature_problems(pack, self.trusted_keys)
+        if not problems:
+            return pack
+        return FailedPack(pack.root, pack.display, pack.origin, [*pack.problems, *problems], pack.manifest)
+
+
+def signature_problems(pack: Pack, trusted_keys: tuple[str, ...] | list[str]) -> list[Problem]:
+    """Everything wrong with the signature of a loaded pack (empty when valid and trusted)."""
+    verification = verify_pack(pack.root, list(trusted_keys), pack.display)
+    problems = list(verification.problems)
+    claimed = (verification.pack_id, verification.version)
+    if verification.signed and claimed != (pack.id, pack.manifest.version):
+        message = f"SIGNATURE.json was made for {claimed[0]} {claimed[1]}, not this pack"
+        problems.append(Problem(pack.display, "SIGNATURE.json", 1, 1, Level.ERROR, "tampered", message))
+    return problems
+
+
+def policy_from_config(config: Config, paths: AppPaths) -> PackPolicy:
+    return PackPolicy(
+        require_signed=bool(config.get("packs.require_signed")),
+        trusted_keys=tuple(config.get("packs.trusted_keys")),
+        site_cache=paths.cache / SITE_CACHE,
+    )
+
+
+def configured_roots(config: Config, extra: list[Path] | None = None) -> list[PackRoot]:
+    """Bundled content, site folders, the user's packs, PROTOCOL_DESK_PACKS, then `extra`."""
+    roots = default_roots(extra)
+    site = [PackRoot(Path(folder), Origin.SITE) for folder in config.get("packs.folders")]
+    return roots[:1] + site + roots[1:]
+
+
+def load_configured_packs(
+    extra: list[Path] | None = None,
+    *,
+    config: Config | None = None,
+    paths: AppPaths | None = None,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> PackSet:
+    """Every pack the configuration names, loaded under the site's policy: what the app shows."""
+    paths = paths or app_paths()
+    config = config or load_config(paths)
+    policy = policy_from_config(config, paths)
+    return load_packs(configured_roots(config, extra), today, progress, policy=policy)

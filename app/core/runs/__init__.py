@@ -1,0 +1,1 @@
+"""Checklist runs: the append-only store, entered values, alert rules, the monitoring timer."""

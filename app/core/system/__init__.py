@@ -1,0 +1,1 @@
+"""System: paths, layered configuration, logs, the clock, the self-test report."""

@@ -1,0 +1,1 @@
+"""Browse by pack, condition and kind; bookmarks and recent documents."""

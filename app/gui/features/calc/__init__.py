@@ -1,0 +1,1 @@
+"""Dose calculators in the window."""

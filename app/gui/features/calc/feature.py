@@ -1,0 +1,28 @@
+"""Dose calculators: "Open calculator" above a calculator document opens the calculator workspace."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.core import model
+from app.core.packs.loaded import Pack
+from app.gui.features.calc.view import CalculatorView
+
+if TYPE_CHECKING:
+    from app.gui.host import FeatureHost
+
+
+def install(host: FeatureHost) -> None:
+    view = CalculatorView(host.theme, host.widget)
+    view.setObjectName("calculator-view")
+    host.add_workspace(view, "Calculator")
+
+    def open_calculator(pack: Pack, document: model.Document) -> None:
+        if isinstance(document, model.Calculator):
+            view.theme = host.theme
+            view.show_calculator(pack, document)
+            host.show_workspace(view)
+
+    host.add_context_action(
+        {"calculator"}, "Open calculator", "Open this calculator with its inputs", open_calculator
+    )

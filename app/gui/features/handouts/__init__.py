@@ -1,0 +1,1 @@
+"""Patient handouts: preview, paper size, print and PDF."""

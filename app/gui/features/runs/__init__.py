@@ -1,0 +1,1 @@
+"""Checklist runs in the window: start, fill in beside the patient, finish, resume, print."""

@@ -1,0 +1,206 @@
+"""One row per checklist item: an editor for its type, when it was saved, any refusal, and its alerts.
+
+A row never saves anything itself: it emits `submitted(raw)` and the run view saves through the core
+store, then tells the row what happened (`show_saved`, `show_refused`). So "Saved 10:42:05" appears
+only after the value is committed to user.db.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QWidget,
+)
+
+from app.core.model.checklist import ChecklistItem, NumberItem, ScaleItem, Severity, TextItem, YesNoItem
+from app.core.runs.alerts import FiredAlert
+from app.core.runs.values import plausible_text
+from app.render.theme import Theme
+
+
+def plain_label(text: str, parent: QWidget) -> QLabel:
+    """Content shown in a label is always plain text, never interpreted as markup."""
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+def box_style(colour: str, theme: Theme, padding: int = 4) -> str:
+    """A coloured box whose text keeps the theme's text colour (contrast in every theme)."""
+    return f"background: {colour}; color: {theme.text}; padding: {padding}px;"
+
+
+def alert_colour(theme: Theme, severity: Severity) -> str:
+    return {Severity.INFO: theme.info, Severity.WARNING: theme.warning, Severity.CRITICAL: theme.danger}[
+        severity
+    ]
+
+
+class ItemRow(QWidget):
+    submitted = Signal(object)
+    """The raw value the user gave (text, bool, scale value or None to clear)."""
+
+    def __init__(
+        self, timepoint_id: str, item: ChecklistItem, theme: Theme, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.timepoint_id, self.item, self.theme = timepoint_id, item, theme
+        self.stored: str | None = None
+        title = plain_label(item.label + (" (required)" if item.required else ""), self)
+        title.setMinimumWidth(280)
+        self.editor = self._editor()
+        self.status = plain_label("", self)
+        self.status.setAccessibleName(f"{item.label}: save status")
+        self.problem = plain_label("", self)
+        self.problem.setAccessibleName(f"{item.label}: not saved")
+        self.problem.hide()
+        self.alert = plain_label("", self)
+        self.alert.setAccessibleName(f"{item.label}: alert")
+        self.alert.hide()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(4, 4, 4, 4)
+        grid.addWidget(title, 0, 0)
+        grid.addWidget(self.editor, 0, 1)
+        grid.addWidget(self.status, 0, 2)
+        if item.help:
+            help_label = plain_label(item.help, self)
+            help_label.setStyleSheet(f"color: {theme.muted};")
+            grid.addWidget(help_label, 1, 0, 1, 3)
+        grid.addWidget(self.problem, 2, 0, 1, 3)
+        grid.addWidget(self.alert, 3, 0, 1, 3)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 1)
+
+    # --- editors by type --------------------------------------------------------------------
+    def _editor(self) -> QWidget:
+        item = self.item
+        if isinstance(item, NumberItem):
+            return self._number_editor(item)
+        if isinstance(item, ScaleItem):
+            return self._scale_editor(item)
+        if isinstance(item, YesNoItem):
+            return self._answer_editor()
+        if isinstance(item, TextItem):
+            return self._text_editor(item)
+        box = QCheckBox("Done", self)
+        box.setAccessibleName(f"{item.label}: done")
+        box.toggled.connect(lambda checked: self.submitted.emit(bool(checked)))
+        self.check = box
+        return box
+
+    def _number_editor(self, item: NumberItem) -> QWidget:
+        holder = QWidget(self)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.field = QLineEdit(holder)
+        self.field.setAccessibleName(f"{item.label} in {item.unit}")
+        self.field.setPlaceholderText(plausible_text(item))
+        self.field.setMaximumWidth(110)
+        self.field.editingFinished.connect(self._number_done)
+        row.addWidget(self.field)
+        row.addWidget(plain_label(item.unit, holder))
+        row.addStretch(1)
+        return holder
+
+    def _number_done(self) -> None:
+        text = self.field.text().strip()
+        if text != (self.stored or ""):
+            self.submitted.emit(text)
+
+    def _scale_editor(self, item: ScaleItem) -> QComboBox:
+        self.combo = QComboBox(self)
+        self.combo.setAccessibleName(f"{item.label} ({item.scale})")
+        self.combo.addItem(f"Choose ({item.scale})", None)
+        for option in item.options:
+            self.combo.addItem(option.label, option.value)
+        self.combo.activated.connect(lambda index: self.submitted.emit(self.combo.itemData(index)))
+        return self.combo
+
+    def _answer_editor(self) -> QWidget:
+        holder = QWidget(self)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.answers = QButtonGroup(holder)
+        for answer in ("yes", "no"):
+            button = QRadioButton(answer.capitalize(), holder)
+            button.setAccessibleName(f"{self.item.label}: {answer}")
+            button.setObjectName(answer)
+            self.answers.addButton(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.answers.buttonClicked.connect(lambda button: self.submitted.emit(button.objectName()))
+        return holder
+
+    def _text_editor(self, item: TextItem) -> QLineEdit:
+        self.field = QLineEdit(self)
+        self.field.setMaxLength(item.max_length)
+        self.field.setAccessibleName(item.label)
+        self.field.editingFinished.connect(self._text_done)
+        return self.field
+
+    def _text_done(self) -> None:
+        if self.field.text().strip() != (self.stored or ""):
+            self.submitted.emit(self.field.text())
+
+    # --- state ------------------------------------------------------------------------------
+    def show_value(self, stored: str | None) -> None:
+        """Put a saved value into the editor without emitting anything."""
+        self.stored = stored
+        self.editor.blockSignals(True)
+        for child in self.editor.findChildren(QWidget):
+            child.blockSignals(True)
+        try:
+            self._set_editor(stored)
+        finally:
+            self.editor.blockSignals(False)
+            for child in self.editor.findChildren(QWidget):
+                child.blockSignals(False)
+
+    def _set_editor(self, stored: str | None) -> None:
+        if isinstance(self.item, (NumberItem, TextItem)):
+            self.field.setText(stored or "")
+        elif isinstance(self.item, ScaleItem):
+            index = self.combo.findData(int(stored)) if stored is not None else 0
+            self.combo.setCurrentIndex(max(0, index))
+        elif isinstance(self.item, YesNoItem):
+            self.answers.setExclusive(False)
+            for button in self.answers.buttons():
+                button.setChecked(button.objectName() == stored)
+            self.answers.setExclusive(True)
+        else:
+            self.check.setChecked(stored == "true")
+
+    def show_saved(self, stored: str | None, when: datetime) -> None:
+        self.show_value(stored)
+        self.status.setText(f"\u2714 Saved {when.astimezone().strftime('%H:%M:%S')}")
+        self.problem.hide()
+
+    def show_refused(self, message: str) -> None:
+        """The value stays in the field to be corrected; the last saved value is unchanged."""
+        self.problem.setText(f"\u26a0 Not saved: {message}")
+        self.problem.setStyleSheet(box_style(self.theme.danger, self.theme))
+        self.problem.show()
+
+    def show_alerts(self, alerts: list[FiredAlert]) -> None:
+        if not alerts:
+            self.alert.hide()
+            return
+        self.alert.setText("\n".join(f"{a.label} ({a.rule}): {a.message}" for a in alerts))
+        colour = alert_colour(self.theme, alerts[0].severity)
+        self.alert.setStyleSheet(box_style(colour, self.theme))
+        self.alert.show()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.editor.setEnabled(not read_only)

@@ -1,0 +1,1 @@
+"""Study mode: sessions with FSRS, progress and its chart."""

@@ -1,0 +1,1 @@
+"""What changed in a pack since this workstation last showed it."""

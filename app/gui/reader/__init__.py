@@ -1,0 +1,1 @@
+"""The reader: the open document, its outline, context actions, print bar and preview."""

@@ -1,0 +1,1 @@
+"""Search as you type: the field, filters and the results list."""

@@ -1,0 +1,1 @@
+"""Small widgets and layout helpers shared by every view."""
