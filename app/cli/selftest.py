@@ -2,7 +2,8 @@
 
 Checks the folders, the configuration, the bundled resources, loads every pack under the site's
 policy, builds the search index and searches it, renders every document to HTML and text, exports a
-PDF offscreen, sorts text the way the interface does (Qt's ICU data) and loads Qt's print plugin.
+PDF offscreen, sorts text the way the interface does (Qt's ICU data) and loads Qt's platform
+and print plugins (which fail to load when a system library they need is missing).
 With `--installed` it first checks the installed files against the manifest written at build time.
 IT runs it after deploying (the frozen build too); it exits 0 only when every step passed.
 """
@@ -40,6 +41,7 @@ from app.render.html import TEMPLATES, document_html
 from app.render.text import document_text
 
 MAX_DETAILS = 25
+WINDOW_PLUGINS = {"qxcb", "qwindows", "qcocoa"}  # the platform plugins the build ships for windows
 log = logging.getLogger(__name__)
 STYLES: tuple[Literal["text", "markdown"], ...] = ("text", "markdown")
 
@@ -231,19 +233,40 @@ def _collation(ctx: _Context) -> Outcome:
     return Outcome("locale-aware sorting works (English and a fallback locale)", details)
 
 
-def _printing(ctx: _Context) -> Outcome:
-    """Qt's print plugin must load: on Linux it needs the system's CUPS library (libcups2)."""
+def _load_plugins(kind: str, names: set[str] | None = None) -> tuple[Path, list[Path], list[str]]:
+    """Load Qt's plugins of one kind (only `names`, if given): loading fails when a library is missing."""
     from PySide6.QtCore import QLibraryInfo, QPluginLoader
 
-    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "printsupport"
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / kind
     plugins = sorted(folder.glob("*")) if folder.is_dir() else []
-    if not plugins:
-        return Outcome(f"no print plugin in {folder}: only PDF output is possible", (), Status.FAILED)
+    plugins = [p for p in plugins if names is None or p.name.split(".")[0].removeprefix("lib") in names]
     failures = []
     for plugin in plugins:
         loader = QPluginLoader(str(plugin))
         if not loader.load():
             failures.append(f"{plugin.name}: {loader.errorString()}")
+    return folder, plugins, failures
+
+
+def _display(ctx: _Context) -> Outcome:
+    """The plugin that opens windows must load; on Linux (X11) it needs libxcb-cursor0 and others."""
+    folder, plugins, failures = _load_plugins("platforms", WINDOW_PLUGINS)
+    if not plugins:
+        return Outcome(f"no window platform plugin in {folder}: no window can open", (), Status.FAILED)
+    if failures:
+        return Outcome(
+            "the window platform plugin does not load: a system library is missing",
+            tuple(failures),
+            Status.FAILED,
+        )
+    return Outcome(f"window platform plugin loads: {', '.join(p.name for p in plugins)}", (str(folder),))
+
+
+def _printing(ctx: _Context) -> Outcome:
+    """Qt's print plugin must load: on Linux it needs the system's CUPS library (libcups2)."""
+    folder, plugins, failures = _load_plugins("printsupport")
+    if not plugins:
+        return Outcome(f"no print plugin in {folder}: only PDF output is possible", (), Status.FAILED)
     if failures:
         hint = "printing needs the system's CUPS library (Debian: libcups2)"
         return Outcome(f"the print plugin does not load; {hint}", tuple(failures), Status.FAILED)
@@ -271,6 +294,7 @@ def _steps(ctx: _Context, installed: bool) -> list[Step]:
         ("render", _render),
         ("pdf", _pdf),
         ("collation", _collation),
+        ("display", _display),
         ("printing", _printing),
     ]
     return [(name, partial(step, ctx)) for name, step in named]

@@ -41,7 +41,7 @@ def test_self_test_passes_and_writes_reports(tmp_path: Path, capsys: pytest.Capt
     assert data["passed"] is True and set(steps.values()) == {"passed"}
     assert list(steps) == [
         *("folders", "configuration", "resources", "packs", "search", "render", "pdf"),
-        *("collation", "printing"),
+        *("collation", "display", "printing"),
     ]
     assert "RESULT: PASSED" in report.with_suffix(".txt").read_text()
     assert report.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
@@ -149,7 +149,7 @@ def test_installed_checks_files_against_the_build_manifest(
     assert main(["self-test", "--installed", "--report", str(report)]) == 0
     first = _report(report)["steps"][0]  # type: ignore[index]
     assert first["name"] == "installation" and first["status"] == "passed"
-    assert "2 file(s) of version 1.2.3" in first["summary"]
+    assert "2 files of version 1.2.3" in first["summary"]
 
     (root / "_internal" / "library.so").write_bytes(b"tampered")
     assert main(["self-test", "--installed", "--report", str(report)]) == 1
