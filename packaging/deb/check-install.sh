@@ -50,7 +50,7 @@ mkdir -p "$WORK/next"
 dpkg-deb -R "$DEB" "$WORK/next/root"
 version=$(dpkg-deb -f "$DEB" Version)
 sed -i "s/^Version: .*/Version: ${version}+check1/" "$WORK/next/root/DEBIAN/control"
-dpkg-deb --root-owner-group -Zxz --build "$WORK/next/root" "$WORK/next/${APP_ID}_next.deb" >/dev/null
+dpkg-deb --root-owner-group -Zgzip --build "$WORK/next/root" "$WORK/next/${APP_ID}_next.deb" >/dev/null
 "${APT[@]}" install "./$WORK/next/${APP_ID}_next.deb" >"$WORK/upgrade.log"
 [ "$(dpkg-query -W -f='${Version}' $APP_ID)" = "${version}+check1" ] || fail "upgrade did not happen"
 [ "$(sha256sum "$SITE")" = "$edited" ] || fail "the upgrade overwrote the site's edits to $SITE"
