@@ -42,6 +42,7 @@ pytest-future: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/protocol-desk schema > resources/schema/pack.schema.json
+	$(BIN)/protocol-desk schema --site > resources/schema/site.schema.json
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/load.py

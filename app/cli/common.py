@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from app.core.distribution.policy import load_configured_packs
 from app.core.model import Document
 from app.core.packs.loaded import Pack, PackSet
 from app.core.system.config import load_config, site_placeholders
+from app.core.system.paper import paper_for_locale
 from app.core.system.paths import app_paths
 
 EXIT_OK = 0
@@ -41,6 +43,14 @@ def configured_placeholders() -> dict[str, str]:
     return site_placeholders(load_config(app_paths()))
 
 
+def configured_paper(requested: str | None) -> str:
+    """The paper asked for, else the `print.paper` setting, else the locale's (LC_PAPER, LC_ALL, LANG)."""
+    if requested:
+        return requested
+    locale_name = next((os.environ[k] for k in ("LC_ALL", "LC_PAPER", "LANG") if os.environ.get(k)), "")
+    return paper_for_locale(str(load_config(app_paths()).get("print.paper")), locale_name)
+
+
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
     sys.stdout.write("\n")
@@ -54,7 +64,7 @@ def warn_skipped(packs: PackSet) -> None:
             file=sys.stderr,
         )
     for problem in packs.problems:
-        if not problem.file and problem.code.startswith("folder"):
+        if not problem.file and (problem.code.startswith("folder") or problem.code.startswith("site-")):
             print(f"warning: {problem.format()}", file=sys.stderr)
 
 

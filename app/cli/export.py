@@ -6,7 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, configured_placeholders, find_document
+from app.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    EXIT_USAGE,
+    configured_paper,
+    configured_placeholders,
+    find_document,
+)
 from app.core import model
 from app.core.packs.loaded import Pack
 from app.export.document import export_document_pdf
@@ -26,7 +33,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument("id", help="document id or pack/id (as printed by list and search)")
     parser.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf", help="file to write")
     parser.add_argument(
-        "--page-size", choices=tuple(PAGE_SIZES), default="A4", help="paper size (default A4)"
+        "--page-size",
+        choices=tuple(PAGE_SIZES),
+        help="paper size (default: the print.paper setting, else the locale's: Letter in the US, else A4)",
     )
     parser.add_argument("--blank", action="store_true", help="a checklist as a blank paper form")
     parser.set_defaults(run=run)
@@ -54,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
     if args.blank and not isinstance(document, model.Checklist):
         print(f"error: --blank applies to checklists; {document.id} is {document.kind}", file=sys.stderr)
         return EXIT_USAGE
+    args.page_size = configured_paper(args.page_size)
     try:
         pages = _write(pack, document, args)
     except OSError as error:

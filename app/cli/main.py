@@ -9,6 +9,7 @@ from types import ModuleType
 
 from app import __version__
 from app.cli.common import EXIT_USAGE, add_pack_options
+from app.cli.terminal import sanitized_output
 from app.core.system.logs import LEVELS, start_logging
 from app.options import split_global_options
 
@@ -68,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     args.packs = [*args.global_packs, *getattr(args, "packs", [])]
     start_logging(args.log_level)
     try:
-        return int(args.run(args))
+        with sanitized_output():
+            return int(args.run(args))
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import EXIT_OK, EXIT_PROBLEM, print_json
+from app.cli.common import EXIT_OK, EXIT_PROBLEM, configured_paper, print_json
 from app.core.runs.store import RunInfo, RunStore
 from app.core.system.paths import app_paths
 from app.core.userdata.db import UserDb
@@ -26,7 +26,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     export.add_argument("run_id", metavar="RUN", type=int, help="run number, as `runs list` prints it")
     export.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf", help="file to write")
     export.add_argument(
-        "--page-size", choices=tuple(PAGE_SIZES), default="A4", help="paper size (default A4)"
+        "--page-size",
+        choices=tuple(PAGE_SIZES),
+        help="paper size (default: the print.paper setting, else the locale's: Letter in the US, else A4)",
     )
     export.set_defaults(run=run_export)
 
@@ -82,6 +84,7 @@ def run_export(args: argparse.Namespace) -> int:
         )
         print(message, file=sys.stderr)
         return EXIT_PROBLEM
+    args.page_size = configured_paper(args.page_size)
     try:
         pages = export_run_pdf(run, args.pdf, page_size=args.page_size)
     except OSError as error:

@@ -100,6 +100,8 @@ def _configuration(ctx: _Context) -> Outcome:
     if config.issues:
         details = tuple(issue.format() for issue in config.issues)
         summary = f"{plural(len(config.issues), 'problem')} in the configuration; {where}"
+        if config.site_closed:
+            summary += "; the site file is broken, so the strictest settings apply"
         return Outcome(summary, details, Status.FAILED)
     return Outcome(f"{len(config.settings)} settings, {locked} locked by the site; {where}")
 

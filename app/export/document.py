@@ -1,4 +1,4 @@
-"""Export a loaded document to PDF with the standard header and footer."""
+"""A loaded document on paper or as PDF, with the standard header and footer."""
 
 from __future__ import annotations
 
@@ -7,18 +7,44 @@ from pathlib import Path
 
 from app.core import model
 from app.core.packs.loaded import Pack
-from app.export.pdf import PageDecor, export_pdf
+from app.export.pdf import PageDecor, Printable, export_pdf
+from app.render.helpers import KIND_LABELS
 from app.render.html import document_html
 from app.render.theme import LIGHT
 
 
+def review_line(document: model.Document) -> str:
+    return (
+        f"Last reviewed {document.last_reviewed.isoformat()} | Review due {document.review_due.isoformat()}"
+    )
+
+
 def document_decor(pack: Pack, document: model.Document) -> PageDecor:
-    """Header: title, pack and version. Footer: review date (page numbers are added per page)."""
+    """Header: title, pack and version. Footer: the same, then the review dates."""
+    source = f"{pack.manifest.title} {pack.manifest.version}"
     return PageDecor(
         header_left=document.title,
-        header_right=f"{pack.manifest.title} {pack.manifest.version}",
-        footer_left=f"Last reviewed {document.last_reviewed} | Review due {document.review_due}",
+        header_right=source,
+        footer_lines=(
+            document.title,
+            f"{source} | document version {document.version}",
+            review_line(document),
+        ),
     )
+
+
+def document_printable(
+    pack: Pack,
+    document: model.Document,
+    *,
+    placeholders: dict[str, str] | None = None,
+    base_pt: float = 11.0,
+    today: date | None = None,
+) -> Printable:
+    """The document in the light theme, for paper (whatever the screen's theme)."""
+    html = document_html(pack, document, LIGHT, base_pt, placeholders=placeholders, today=today)
+    what = KIND_LABELS[document.kind].lower()
+    return Printable(html, document_decor(pack, document), document.title, f"{document.id}.pdf", what)
 
 
 def export_document_pdf(
@@ -31,6 +57,6 @@ def export_document_pdf(
     base_pt: float = 11.0,
     today: date | None = None,
 ) -> int:
-    """Render `document` in the light theme and write it to `out`; returns the page count."""
-    html = document_html(pack, document, LIGHT, base_pt, placeholders=placeholders, today=today)
-    return export_pdf(html, out, document_decor(pack, document), page_size, document.title)
+    """Write `document` to `out`; returns the page count."""
+    printable = document_printable(pack, document, placeholders=placeholders, base_pt=base_pt, today=today)
+    return export_pdf(printable, out, page_size)

@@ -1,4 +1,4 @@
-"""Large-print patient handouts as PDF, A4 or Letter."""
+"""Large-print patient handouts on paper or as PDF, A4 or Letter."""
 
 from __future__ import annotations
 
@@ -6,18 +6,32 @@ from pathlib import Path
 
 from app.core.model.instructions import Instructions
 from app.core.packs.loaded import Pack
-from app.export.pdf import PageDecor, export_pdf
+from app.export.document import review_line
+from app.export.pdf import PageDecor, Printable, export_pdf
 from app.render.handouts import handout_html
 
 
 def handout_decor(pack: Pack, document: Instructions, placeholders: dict[str, str]) -> PageDecor:
-    """Header: the clinic (when set) and the handout's title; footer: the document version."""
+    """Header: the handout's title and the clinic (when set); footer: pack, version and review dates."""
     clinic = placeholders.get("clinic_name", "").strip()
+    source = f"{pack.manifest.title} {pack.manifest.version}"
     return PageDecor(
         header_left=document.title,
         header_right=clinic,
-        footer_left=f"{pack.manifest.title} {pack.manifest.version} | version {document.version}",
+        footer_lines=(
+            document.title,
+            f"{source} | document version {document.version}",
+            review_line(document),
+        ),
     )
+
+
+def handout_printable(pack: Pack, document: Instructions, placeholders: dict[str, str] | None) -> Printable:
+    """The handout for the printer and for PDF alike (both go through here)."""
+    values = placeholders or {}
+    html = handout_html(pack, document, values)
+    decor = handout_decor(pack, document, values)
+    return Printable(html, decor, document.title, f"{document.id}-handout.pdf", "handout")
 
 
 def export_handout_pdf(
@@ -29,6 +43,4 @@ def export_handout_pdf(
     placeholders: dict[str, str] | None = None,
 ) -> int:
     """Write the large-print handout to `out`; returns the page count."""
-    values = placeholders or {}
-    html = handout_html(pack, document, values)
-    return export_pdf(html, out, handout_decor(pack, document, values), page_size, document.title)
+    return export_pdf(handout_printable(pack, document, placeholders), out, page_size)

@@ -14,6 +14,10 @@ Key = QKeySequence.StandardKey
 @dataclass
 class Actions:
     focus_search: QAction
+    toggle_sidebar: QAction
+    next_panel: QAction
+    previous_panel: QAction
+    focus_outline: QAction
     back: QAction
     forward: QAction
     bookmark: QAction
@@ -54,6 +58,10 @@ def _action(parent: QWidget, text: str, tip: str, *keys: str | QKeySequence.Stan
 def create_actions(parent: QWidget) -> Actions:
     actions = Actions(
         focus_search=_action(parent, "&Search", "Go to the search field", "Ctrl+K", "Ctrl+L"),
+        toggle_sidebar=_action(parent, "Show or hide the si&debar", "More room for the document", "Ctrl+B"),
+        next_panel=_action(parent, "&Next panel", "Search, list, document, outline in turn", "F6"),
+        previous_panel=_action(parent, "Pre&vious panel", "The panels in the other direction", "Shift+F6"),
+        focus_outline=_action(parent, "Go to the &outline", "The open document's sections", "Ctrl+Shift+O"),
         back=_action(parent, "&Back", "Back to the previous document", "Alt+Left"),
         forward=_action(parent, "&Forward", "Forward to the next document", "Alt+Right"),
         bookmark=_action(parent, "&Bookmark", "Bookmark this document, or remove the bookmark", "Ctrl+D"),
@@ -92,7 +100,8 @@ def install_menus(window: QMainWindow, actions: Actions) -> dict[str, QMenu]:
     layout: dict[str, list[QAction | None]] = {
         "&File": [a.print_document, a.export_pdf, None, a.reload, a.settings, None, a.quit],
         "&View": [
-            *(a.focus_search, a.find, None, a.back, a.forward, a.bookmark, None),
+            *(a.focus_search, a.find, a.focus_outline, a.next_panel, a.previous_panel, a.toggle_sidebar),
+            *(None, a.back, a.forward, a.bookmark, None),
             *(a.zoom_in, a.zoom_out, a.zoom_reset),
         ],
         "&Help": [a.shortcuts, a.disclaimer, a.problems, None, a.about],

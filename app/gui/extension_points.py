@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtGui import QAction, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QTabWidget, QWidget
 
 from app.gui.dialog_queue import DialogQueue
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
     from app.core.packs.loaded import PackSet
+    from app.gui.print_targets import PrintTargets
+    from app.gui.printing import PrintTarget
     from app.gui.reader.reader import Reader
     from app.gui.status import StatusArea
     from app.render.theme import Theme
@@ -34,6 +36,8 @@ class ExtensionPoints:
     shortcut_registry: ShortcutRegistry
     dialogs: DialogQueue
     packs_changed: SignalInstance
+    theme_changed: SignalInstance
+    printing: PrintTargets
 
     @property
     def widget(self) -> QWidget:
@@ -52,6 +56,9 @@ class ExtensionPoints:
     def on_packs_changed(self, callback: Callable[[PackSet], object]) -> None:
         self.packs_changed.connect(callback)
 
+    def on_theme_changed(self, callback: Callable[[Theme], object]) -> None:
+        self.theme_changed.connect(callback)
+
     def add_context_action(
         self,
         kinds: set[str],
@@ -63,9 +70,24 @@ class ExtensionPoints:
         """A button above documents of `kinds`; `applies(pack, document)` can narrow it further."""
         self.context_bar.add(ContextAction(frozenset(kinds), label, accessible_name, handler, applies))
 
-    def add_workspace(self, widget: QWidget, title: str) -> None:
-        self.workspaces.addTab(widget, title)
+    def add_workspace(self, widget: QWidget, title: str, printable: PrintTarget | None = None) -> None:
+        """A tab beside the Reader; with `printable`, the window's Print and Export PDF print it."""
+        index = self.workspaces.addTab(widget, title)
         self.workspaces.tabBar().setVisible(True)
+        self.add_workspace_key(index, title)
+        if printable is not None:
+            self.printing.register(widget, printable)
+
+    def add_workspace_key(self, index: int, title: str) -> None:
+        """Ctrl+1 for the first workspace, Ctrl+2 for the second... listed in View and in Help."""
+        if index >= 9:
+            return
+        action = QAction(f"{title.replace('&', '')} workspace", self.widget)
+        action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        action.triggered.connect(lambda: self.workspaces.setCurrentIndex(index))
+        self.widget.addAction(action)
+        self.menus["View"].addAction(action)
+        self.shortcut_registry.add_action(action, "Workspaces")
 
     def show_dialog(self, dialog: QWidget) -> None:
         self.dialogs.show(dialog)

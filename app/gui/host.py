@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from app.core.packs.loaded import PackSet
+    from app.gui.printing import PrintTarget
     from app.gui.reader.context_bar import Applies, Handler
     from app.gui.services import Services
     from app.render.theme import Theme
@@ -46,8 +47,9 @@ class FeatureHost(Protocol):
     ) -> None:
         """A button above documents of `kinds`; `applies(pack, document)` can narrow it further."""
 
-    def add_workspace(self, widget: QWidget, title: str) -> None:
-        """A page of the main area beside the reader."""
+    def add_workspace(self, widget: QWidget, title: str, printable: PrintTarget | None = None) -> None:
+        """A page of the main area beside the reader; with `printable`, the window's Print and Export
+        PDF print what it shows (app.gui.printing)."""
 
     def show_workspace(self, widget: QWidget) -> None: ...
 
@@ -62,5 +64,8 @@ class FeatureHost(Protocol):
 
     def on_packs_changed(self, callback: Callable[[PackSet], object]) -> None:
         """Called with the PackSet after every (re)load."""
+
+    def on_theme_changed(self, callback: Callable[[Theme], object]) -> None:
+        """Called with the new Theme when the user switches theme: restyle what is open."""
 
     def open_document(self, doc_id: str, section_id: str, terms: str) -> None: ...

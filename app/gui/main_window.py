@@ -29,7 +29,7 @@ from app.core.system.config import (
     SettingLocked,
     save_user_setting,
 )
-from app.gui import printing, theme
+from app.gui import theme
 from app.gui.actions import create_actions, install_menus
 from app.gui.browse.browse_panel import BrowsePanel
 from app.gui.browse.visits_list import VisitsList
@@ -42,6 +42,8 @@ from app.gui.dialogs.shortcuts import ShortcutsDialog
 from app.gui.extension_points import ExtensionPoints
 from app.gui.features import installers
 from app.gui.notices import install_error_notice, show_startup_notices
+from app.gui.panel_cycle import PanelCycle
+from app.gui.print_targets import PrintTargets, reader_target
 from app.gui.reader.context_bar import ContextBar
 from app.gui.reader.document_view import DocumentPane
 from app.gui.reader.reader import Reader
@@ -65,6 +67,8 @@ class MainWindow(ExtensionPoints, QMainWindow):
     load_requested = Signal()
     packs_changed = Signal(object)
     """PackSet, after every (re)load"""
+    theme_changed = Signal(object)
+    """Theme, after the user picks another: every open view restyles itself"""
 
     def __init__(
         self,
@@ -91,6 +95,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
             self.shortcut_registry.add_action(action)
         self._build_panels()
         self.menus = install_menus(self, self.actions_)
+        self.add_workspace_key(0, "Reader")
         self._connect()
         self._start_workers()
         for install in installers():
@@ -124,11 +129,18 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self.workspaces = QTabWidget(self)
         self.workspaces.setAccessibleName("Workspaces")
         self.workspaces.addTab(reader_page, "Reader")
+        self.printing = PrintTargets(
+            self,
+            self.workspaces.currentWidget,
+            self.say,
+            [self.actions_.print_document, self.actions_.export_pdf],
+        )
+        self.printing.register(reader_page, reader_target(lambda: self.reader.current, self.services))
         self.workspaces.tabBar().setVisible(False)
         self.lists = QStackedWidget(self)
         self.lists.addWidget(self.tabs)
         self.lists.addWidget(self.search.results)
-        left = QWidget(self)
+        self.sidebar = left = QWidget(self)
         layout = QVBoxLayout(left)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.search)
@@ -136,7 +148,11 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self.splitter = splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.workspaces)
-        splitter.setSizes([400, 880])
+        splitter.setSizes([340, 940])
+        splitter.setCollapsible(1, False)
+        self.panels = PanelCycle(
+            [self.search.field, self.lists, self.document.browser, self.document.outline]
+        )
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
         self.status = StatusArea(self)
@@ -152,12 +168,16 @@ class MainWindow(ExtensionPoints, QMainWindow):
     def _connect(self) -> None:
         a = self.actions_
         a.focus_search.triggered.connect(self.search.focus_search)
+        a.toggle_sidebar.triggered.connect(lambda: self.sidebar.setVisible(not self.sidebar.isVisible()))
+        a.next_panel.triggered.connect(lambda: self.panels.move(+1))
+        a.previous_panel.triggered.connect(lambda: self.panels.move(-1))
+        a.focus_outline.triggered.connect(self.document.focus_outline)
         a.back.triggered.connect(self.reader.back)
         a.forward.triggered.connect(self.reader.forward)
         a.bookmark.triggered.connect(self.toggle_bookmark)
         a.find.triggered.connect(self.document.find_bar.open_bar)
-        a.print_document.triggered.connect(self.print_current)
-        a.export_pdf.triggered.connect(self.export_current)
+        a.print_document.triggered.connect(self.printing.print_current)
+        a.export_pdf.triggered.connect(self.printing.export_clicked)
         a.zoom_in.triggered.connect(lambda: self.set_text_size(self.reader.text_size + 1))
         a.zoom_out.triggered.connect(lambda: self.set_text_size(self.reader.text_size - 1))
         a.zoom_reset.triggered.connect(lambda: self.set_text_size(TEXT_SIZE_DEFAULT))
@@ -179,6 +199,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self.reader.changed.connect(self.update_state)
         self.reader.changed.connect(lambda: self.context_bar.show_for(self.reader.current))
         self.status.problems_clicked.connect(self.show_problems)
+        self.workspaces.currentChanged.connect(lambda _index: self.printing.update_actions())
 
     def _start_workers(self) -> None:
         paths = self.services.paths
@@ -296,8 +317,9 @@ class MainWindow(ExtensionPoints, QMainWindow):
         a, current = self.actions_, self.reader.current
         a.back.setEnabled(self.reader.navigation.can_go_back)
         a.forward.setEnabled(self.reader.navigation.can_go_forward)
-        for action in (a.bookmark, a.find, a.print_document, a.export_pdf):
+        for action in (a.bookmark, a.find):
             action.setEnabled(current is not None)
+        self.printing.update_actions()
         if current is not None:
             pack, document = current
             a.bookmark.setChecked(self.services.bookmarks.contains(pack.id, document.id))
@@ -326,6 +348,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
         application = QApplication.instance()
         if isinstance(application, QApplication):
             self.reader.theme = theme.apply(application, str(self.services.config.get("display.theme")))
+            self.theme_changed.emit(self.reader.theme)
 
     def _save(self, key: str, value: object) -> None:
         try:
@@ -350,16 +373,6 @@ class MainWindow(ExtensionPoints, QMainWindow):
 
     def show_problems(self) -> None:
         ProblemsDialog(self.services.packs, self, self.services.config.issues).exec()
-
-    def print_current(self) -> None:
-        if self.reader.current is not None:
-            printing.print_document(self, *self.reader.current, self.services.placeholders())
-
-    def export_current(self) -> None:
-        if self.reader.current is not None:
-            saved = printing.export_pdf_dialog(self, *self.reader.current, self.services.placeholders())
-            if saved is not None:
-                self.status.say(f"Saved {saved}")
 
     def _restore_layout(self) -> None:
         """Window size and position and the sidebar's width, as the user left them."""

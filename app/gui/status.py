@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWi
 from app.core.packs.loaded import PackSet
 from app.core.system.config import ConfigIssue
 from app.core.wording import plural
+from app.gui.widgets.plain import plain
 
 
 class StatusArea(QStatusBar):
@@ -17,7 +18,7 @@ class StatusArea(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel(self)
+        self.label = plain(QLabel(self))
         self.label.setAccessibleName("Status")
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName("Loading progress")
@@ -43,6 +44,8 @@ class StatusArea(QStatusBar):
         documents = sum(len(p.documents) for p in packs.packs)
         self.label.setText(f"{plural(len(packs.packs), 'pack')}, {plural(documents, 'document')} loaded")
         notices = []
+        if any(problem.code == "site-config-broken" for problem in packs.problems):
+            notices.append("the site file is broken, so the strictest settings apply")
         if packs.failed:
             notices.append(f"some content was skipped: {plural(len(packs.failed), 'pack')}")
         if config_issues:

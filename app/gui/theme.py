@@ -40,13 +40,51 @@ def palette_for(theme: Theme) -> QPalette:
     }
     for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
-    palette.setColor(QPalette.ColorGroup.Disabled, ROLES.Text, QColor(theme.muted))
-    palette.setColor(QPalette.ColorGroup.Disabled, ROLES.WindowText, QColor(theme.muted))
+    palette.setColor(ROLES.PlaceholderText, QColor(theme.placeholder))
+    for role in (ROLES.Light, ROLES.Midlight, ROLES.Mid, ROLES.Dark, ROLES.Shadow):
+        palette.setColor(role, QColor(theme.control_border))
+    # Disabled controls must look disabled in every theme: fainter text, a flat background.
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (
+        ROLES.Text,
+        ROLES.WindowText,
+        ROLES.ButtonText,
+        ROLES.PlaceholderText,
+        ROLES.HighlightedText,
+    ):
+        palette.setColor(disabled, role, QColor(theme.disabled))
+    palette.setColor(
+        disabled, ROLES.Button, QColor(theme.background if theme.name != "dark" else theme.panel)
+    )
+    palette.setColor(disabled, ROLES.Highlight, QColor(theme.rule))
     return palette
+
+
+def stylesheet_for(theme: Theme) -> str:
+    """What the palette cannot say: check boxes and radio buttons visible on every background,
+    a focus ring that shows, disabled buttons with a dashed edge (shape, not only colour)."""
+    return f"""
+QRadioButton::indicator, QCheckBox::indicator {{
+    width: 14px; height: 14px; border: 2px solid {theme.control_border}; background: {theme.background};
+}}
+QRadioButton::indicator {{ border-radius: 9px; }}
+QCheckBox::indicator {{ border-radius: 2px; }}
+QRadioButton::indicator:checked {{
+    background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5,
+        stop:0 {theme.link}, stop:0.55 {theme.link}, stop:0.6 {theme.background}, stop:1 {theme.background});
+}}
+QCheckBox::indicator:checked {{ background: {theme.link}; border-color: {theme.link}; }}
+QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{
+    border: 2px dashed {theme.disabled};
+}}
+QRadioButton::indicator:focus, QCheckBox::indicator:focus {{ border-color: {theme.link}; }}
+QRadioButton:focus, QCheckBox:focus {{ color: {theme.link}; }}
+"""
 
 
 def apply(application: QApplication, name: str) -> Theme:
     theme = resolve(name)
     application.setStyle("Fusion")
     application.setPalette(palette_for(theme))
+    application.setStyleSheet(stylesheet_for(theme))
     return theme

@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from app.core import model
+from app.core.links import safe_link
 from app.core.packs.loaded import Pack
 from app.render import helpers
 from app.render.markdown import markdown_to_html
@@ -29,6 +30,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["markdown"] = lambda text: Markup(markdown_to_html(text))
+    env.filters["safe_link"] = safe_link
     env.globals.update(
         num=helpers.num,
         offset_label=helpers.offset_label,
@@ -48,7 +50,8 @@ def _cite_line(view: DocumentView) -> object:
         if not numbers:
             return Markup("")
         links = ", ".join(f'<a href="#ref-{view.references[n - 1].id}">{n}</a>' for n in numbers)
-        return Markup(f'<p class="refs">Sources: [{links}]</p>')
+        # A reference number never breaks from its brackets ("[14" on one line, "]" on the next).
+        return Markup(f'<p class="refs">Sources: <span class="nowrap">[{links}]</span></p>')
 
     return cite_line
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -9,15 +10,16 @@ from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
+from app.core.links import safe_link
+
 INTERNAL_SCHEME = "doc:"
-SAFE_SCHEMES = ("http://", "https://", "mailto:", INTERNAL_SCHEME, "#")
 
 
 def _link_open(self: RendererHTML, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
     """Keep only safe link targets; mark external ones so the viewer asks before following."""
     token = tokens[idx]
     href = str(token.attrGet("href") or "")
-    if not href.lower().startswith(SAFE_SCHEMES):
+    if not (href.startswith("#") or safe_link(href)):
         token.attrSet("href", "#")
     elif href.lower().startswith(("http://", "https://")):
         token.attrSet("class", "external")
@@ -46,10 +48,14 @@ def markdown_to_html(text: str) -> str:
     return str(_parser().render(text))
 
 
+IN_APP_LINK = re.compile(r"\[([^\]]+)\]\(doc:[^)\s]+\)")
+
+
 def markdown_to_text(text: str) -> str:
-    """Markdown as a person reads it in a terminal: markers dropped, lists kept."""
+    """Markdown as a person reads it in a terminal: markers dropped, lists kept, in-app links as
+    their words (a terminal cannot follow them)."""
     lines = []
-    for line in text.splitlines():
+    for line in IN_APP_LINK.sub(r"\1", text).splitlines():
         stripped = line.replace("**", "").replace("__", "").replace("`", "")
         lines.append(stripped.rstrip())
     return "\n".join(lines).strip()

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Literal
 
 from app.core import model
+from app.core.links import safe_link
 from app.core.packs.loaded import Pack
 from app.core.packs.outline import OutlineSection
 from app.render.helpers import KIND_LABELS
@@ -43,7 +44,7 @@ def _references(view: DocumentView, style: Style) -> list[str]:
         return []
     lines = [_heading("References", 2, style)]
     for number, ref in enumerate(view.references, start=1):
-        extra = f" {ref.url}" if ref.url else ""
+        extra = f" {ref.url}" if safe_link(ref.url) else ""
         tier = f"evidence tier {ref.tier.value}: {model.TIER_LABELS[ref.tier]}"
         lines.append(f"[{number}] {ref.citation}{extra} ({tier})")
     return [*lines, ""]

@@ -22,6 +22,12 @@ class Theme:
     off_label: str
     experimental: str
     highlight: str
+    placeholder: str = ""
+    """Hint text in empty fields: readable, yet plainly not a value (never the text colour)."""
+    disabled: str = ""
+    """Text of controls that cannot be used now: visibly fainter than enabled text."""
+    control_border: str = ""
+    """Edges of check boxes, radio buttons and fields: visible on the panel colour."""
 
     def as_dict(self) -> dict[str, str]:
         return asdict(self)
@@ -42,6 +48,9 @@ LIGHT = Theme(
     off_label="#ffe7c2",
     experimental="#eadcff",
     highlight="#fff176",
+    placeholder="#6e7781",
+    disabled="#8c959f",
+    control_border="#57606a",
 )
 DARK = Theme(
     name="dark",
@@ -58,6 +67,9 @@ DARK = Theme(
     off_label="#5a3a0a",
     experimental="#3b2566",
     highlight="#6b5d00",
+    placeholder="#8b949e",
+    disabled="#5d6670",
+    control_border="#9aa5b1",
 )
 HIGH_CONTRAST = Theme(
     name="high-contrast",
@@ -74,6 +86,9 @@ HIGH_CONTRAST = Theme(
     off_label="#ffffff",
     experimental="#ffffff",
     highlight="#ffff00",
+    placeholder="#4d4d4d",
+    disabled="#8a8a8a",
+    control_border="#000000",
 )
 
 THEMES = {theme.name: theme for theme in (LIGHT, DARK, HIGH_CONTRAST)}

@@ -11,6 +11,7 @@ from app.core import model
 from app.core.model.manifest import PLACEHOLDER_USE
 from app.core.packs.loaded import Pack
 from app.core.packs.outline import OutlineSection, outline
+from app.render.links import link_document_ids, name_document_ids
 
 REGULATORY_LABELS = {
     model.RegulatoryStatus.APPROVED: "Approved use",
@@ -45,11 +46,12 @@ class DocumentView:
         return sorted({self.numbers[r] for r in ref_ids if r in self.numbers})
 
     def fill_html(self, html: str) -> str:
-        """Replace {{name}} in already-escaped HTML with the site's value, or a visible gap."""
-        return PLACEHOLDER_USE.sub(self._placeholder_html, html)
+        """Replace {{name}} in already-escaped HTML with the site's value, or a visible gap, and
+        document ids (`see esketamine-trd#contraindications`) with links named by their titles."""
+        return link_document_ids(PLACEHOLDER_USE.sub(self._placeholder_html, html), self.pack)
 
     def fill_text(self, text: str) -> str:
-        return PLACEHOLDER_USE.sub(self._placeholder_text, text)
+        return name_document_ids(PLACEHOLDER_USE.sub(self._placeholder_text, text), self.pack)
 
     def _label(self, name: str) -> str:
         found = next((p for p in self.pack.manifest.placeholders if p.name == name), None)

@@ -219,6 +219,26 @@ def shot_calculator() -> None:
     window.close()
 
 
+def shot_print_preview() -> None:
+    """Print on the handout: the pages exactly as they will print, before the print dialog."""
+    from app.gui.features.handouts.view import HandoutView
+    from app.gui.widgets.page_preview import PagePreview
+
+    _site_details(clinic_name="Riverside Clinic", clinic_phone="0100 200 300", emergency_number="112")
+    window = ready_window()
+    view = window.findChild(HandoutView)
+    view.show_handout(*window.services.packs.find("esketamine-treatment-day"), window.services.placeholders())
+    window.show_workspace(view)
+    preview = PagePreview(view.printable(), view.print_bar.page_size_name(), window)
+    preview.resize(760, 820)
+    preview.show()
+    save(preview, "print-preview")
+    preview.close()
+    window.close()
+    _site_details()
+
+
+SHOTS["print-preview"] = shot_print_preview
 SHOTS["checklist-run"] = shot_checklist_run
 SHOTS["handout"] = shot_handout
 SHOTS["calculator"] = shot_calculator

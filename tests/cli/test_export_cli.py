@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
+from app.core.system.config import save_user_setting
+from app.core.system.paths import app_paths
 from tests.export.pdf_text import page_width_pt, pdf_text
 
 A4_WIDTH_PT, LETTER_WIDTH_PT = 595, 612
@@ -16,8 +18,12 @@ A4_WIDTH_PT, LETTER_WIDTH_PT = 595, 612
 pytestmark = pytest.mark.usefixtures("qapp")
 
 
-def test_handout_in_large_print(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Instructions export as the handout, with unset site details warned about and marked on the page."""
+def test_handout_in_large_print(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Instructions export as the handout, with unset site details warned about and marked on the page;
+    without --page-size the paper follows the locale (A4 in Germany)."""
+    monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
     out = tmp_path / "handout.pdf"
     assert main(["export", "esketamine-treatment-day", "--pdf", str(out)]) == 0
     captured = capsys.readouterr()
@@ -59,3 +65,14 @@ def test_unknown_document_exits_1(tmp_path: Path) -> None:
     out = tmp_path / "x.pdf"
     assert main(["export", "no-such-doc", "--pdf", str(out)]) == 1
     assert not out.exists()
+
+
+def test_paper_follows_the_setting_then_the_locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No --page-size: Letter for a US locale; the `print.paper` setting wins over the locale."""
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    out = tmp_path / "us.pdf"
+    assert main(["export", "ketamine-overview", "--pdf", str(out)]) == 0
+    assert page_width_pt(out) == LETTER_WIDTH_PT
+    save_user_setting(app_paths().ensure(), "print.paper", "A4")
+    assert main(["export", "ketamine-overview", "--pdf", str(out)]) == 0
+    assert page_width_pt(out) == A4_WIDTH_PT

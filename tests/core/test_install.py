@@ -205,11 +205,12 @@ def test_signatures_at_install(tmp_path: Path, data_dir: Path) -> None:
 
 
 def test_newer_copy_supersedes_older(tmp_path: Path, data_dir: Path) -> None:
-    """With one pack in two roots the newer version is used, in either order; the older is superseded."""
+    """With one pack in two equally trusted roots the newer version is used, in either order; the
+    older is superseded. (A bundled or site pack is protected: tests/attacks/test_pack_id_collision.py.)"""
     old, new = _pack(tmp_path, data_dir, "1.0.0"), _pack(tmp_path, data_dir, "1.1.0")
     for roots in (
-        [PackRoot(old, Origin.BUNDLED), PackRoot(new, Origin.USER)],
-        [PackRoot(new, Origin.USER), PackRoot(old, Origin.BUNDLED)],
+        [PackRoot(old, Origin.USER), PackRoot(new, Origin.EXTRA)],
+        [PackRoot(new, Origin.EXTRA), PackRoot(old, Origin.USER)],
     ):
         packs = load_packs(roots)
         assert [p.manifest.version for p in packs.packs] == ["1.1.0"]

@@ -52,7 +52,7 @@ def test_damaged_file_is_moved_aside_not_deleted(tmp_path: Path) -> None:
     path = tmp_path / "user.db"
     path.write_bytes(b"this is not sqlite" * 100)
     db = UserDb.open(path)
-    assert db.notice is not None and "moved to user.db.damaged-" in db.notice
+    assert db.notice is not None and "user.db.damaged-" in db.notice and "recover" in db.notice
     aside = list(tmp_path.glob("user.db.damaged-*"))
     assert len(aside) == 1 and aside[0].read_bytes().startswith(b"this is not sqlite")
     Bookmarks(db).add("pack", "doc", "Doc")

@@ -43,6 +43,7 @@ ENTRIES = [
     ("bp-40-min", "spo2-40", "91"),
 ]
 
+LABEL = sys.argv[1] if len(sys.argv) > 1 else "Chair 5, crash test"
 application = create_application()
 window = MainWindow(ask_disclaimer=False)
 window.show()
@@ -70,7 +71,7 @@ def drive():
         return
     feature = window.findChild(ChecklistRuns)
     pack, checklist = window.services.packs.find("esketamine-session-monitoring")
-    view = feature.begin(pack, checklist, "Chair 5, crash test", datetime.now(UTC))
+    view = feature.begin(pack, checklist, LABEL, datetime.now(UTC))
     print("RUN", view.run.info.id, flush=True)
     for point, item, value in ENTRIES:
         if enter(view, point, item, value):
@@ -101,39 +102,75 @@ def _lines(process: subprocess.Popen[str], until: str, timeout: float) -> list[s
     pytest.fail(f"the app did not reach {until!r}; output so far: {lines}")
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_entries_shown_as_saved_survive_sigkill(tmp_path: Path, make_window: WindowFactory) -> None:
-    """Kill -9 after the entries are shown as saved; the next start finds all of them and offers the run."""
-    script = tmp_path / "driver.py"
-    script.write_text(DRIVER, encoding="utf-8")
+def _start(script: Path, label: str) -> subprocess.Popen[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
-    process = subprocess.Popen(
-        [sys.executable, str(script)],
+    return subprocess.Popen(
+        [sys.executable, str(script), label],
         cwd=REPO,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
     )
+
+
+def _killed(processes: list[subprocess.Popen[str]]) -> list[list[str]]:
+    """Every driver's output up to WAITING, then SIGKILL for all of them."""
     try:
-        lines = _lines(process, "WAITING", timeout=90)
+        return [_lines(process, "WAITING", timeout=120) for process in processes]
     finally:
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=10)
-    assert process.returncode == -signal.SIGKILL
+        for process in processes:
+            process.send_signal(signal.SIGKILL)
+            process.wait(timeout=10)
+
+
+def _check_saved(lines: list[str]) -> int:
+    """Every entry the window showed as saved is in user.db, in order; returns the run id."""
+    assert all(line.startswith(("RUN", "SAVED", "WAITING")) for line in lines), lines
     run_id = int(next(line for line in lines if line.startswith("RUN")).split()[1])
     saved = [tuple(line.split()[1:]) for line in lines if line.startswith("SAVED")]
     assert len(saved) == 7, lines
-
     db = UserDb.open(app_paths().user_db)
+    assert db.notice is None, db.notice
     run = RunStore(db).load(run_id)
     assert run is not None and not run.info.finished
     recorded = [(e.timepoint_id, e.item_id, e.value) for e in run.entries]
     assert recorded == saved, "every saved entry, in order, nothing lost or changed"
     assert run.value("pre-dose", "pre-dbp") == "86"
     db.close()
+    return run_id
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_entries_shown_as_saved_survive_sigkill(tmp_path: Path, make_window: WindowFactory) -> None:
+    """Kill -9 after the entries are shown as saved; the next start finds all of them and offers the run."""
+    script = tmp_path / "driver.py"
+    script.write_text(DRIVER, encoding="utf-8")
+    process = _start(script, "Chair 5, crash test")
+    (lines,) = _killed([process])
+    assert process.returncode == -signal.SIGKILL
+    run_id = _check_saved(lines)
 
     window = make_window()
     offer = window.findChild(ResumeOffer)
     assert offer is not None and offer.isVisible() and offer.run_ids() == [run_id]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_two_instances_writing_at_once_survive_sigkill(tmp_path: Path, make_window: WindowFactory) -> None:
+    """Two copies of the app on one profile (a shared workstation), both recording, both killed -9:
+    no entry either showed as saved is lost, nothing is moved aside, and both runs are offered."""
+    script = tmp_path / "driver.py"
+    script.write_text(DRIVER, encoding="utf-8")
+    processes = [_start(script, "Chair 5, crash test"), _start(script, "Chair 6, crash test")]
+    outputs = _killed(processes)
+    assert all(process.returncode == -signal.SIGKILL for process in processes)
+    run_ids = sorted(_check_saved(lines) for lines in outputs)
+    assert len(set(run_ids)) == 2
+    assert not list(app_paths().user_db.parent.glob("user.db.damaged-*"))
+
+    window = make_window()
+    offer = window.findChild(ResumeOffer)
+    assert offer is not None and sorted(offer.run_ids()) == run_ids

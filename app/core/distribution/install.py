@@ -9,7 +9,6 @@ links, devices, more bytes than it declares, an extreme compression ratio) is re
 
 from __future__ import annotations
 
-import os
 import shutil
 import stat
 import tempfile
@@ -27,6 +26,7 @@ from app.core.packs.loader import load_pack
 from app.core.packs.problems import Problem
 from app.core.packs.semver import is_older
 from app.core.packs.yaml_reader import YamlRefused, read_yaml_bytes
+from app.core.system.safe_files import copy_files, walk
 
 CHUNK = 1 << 16
 
@@ -141,20 +141,17 @@ def _extract_zip(archive: Path, staging: Path, limits: InstallLimits) -> None:
 
 def _copy_folder(source: Path, staging: Path, limits: InstallLimits) -> None:
     budget = _Budget(limits)
-    for folder, dirs, names in os.walk(source, followlinks=False):
-        base = Path(folder)
-        for name in [*dirs, *names]:
-            if (base / name).is_symlink():
-                relative = (base / name).relative_to(source)
-                raise InstallError("unsafe-entry", f"{relative} is a link; only plain files are allowed")
-        for name in names:
-            relative = (base / name).relative_to(source)
-            if not (base / name).is_file():
-                raise InstallError("unsafe-entry", f"{relative} is not a plain file")
-            budget.add_file()
-            budget.add_bytes((base / name).stat().st_size)
-            (staging / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(base / name, staging / relative)
+    found = walk(source)  # iterative, never follows a link or opens a FIFO
+    for relative in found.links:
+        raise InstallError("unsafe-entry", f"{relative} is a link; only plain files are allowed")
+    for relative in [*found.special, *found.too_deep]:
+        raise InstallError("unsafe-entry", f"{relative} is not a plain file or is nested too deeply")
+    if found.truncated:
+        raise InstallError("too-large", "the folder holds too many entries")
+    for relative in found.files:
+        budget.add_file()
+        budget.add_bytes((source / relative).lstat().st_size)
+    copy_files(source, staging, found.files)
 
 
 def unpack(source: Path, into: Path, limits: InstallLimits | None = None) -> Path:

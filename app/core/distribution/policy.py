@@ -39,8 +39,9 @@ class PackPolicy:
         if root.origin is not Origin.SITE or self.site_cache is None:
             return folders, problems
         cache = SiteCache(self.site_cache, root.path)
-        if problems:
-            return cache.fallback(root.display, problems)
+        unreachable = [p for p in problems if p.code.startswith("folder-")]
+        if unreachable:
+            return cache.fallback(root.display, unreachable)
         cache.prune(folders)
         return folders, problems
 
@@ -55,6 +56,10 @@ class PackPolicy:
             SiteCache(cache, root.path).remember(checked)
         return checked
 
+    def vouches(self, pack: Pack) -> bool:
+        """Signed by one of the trusted keys, with every file intact."""
+        return bool(self.trusted_keys) and not signature_problems(pack, self.trusted_keys)
+
     def check_signature(self, pack: Pack) -> Pack | FailedPack:
         """The pack itself, or a FailedPack saying why its signature is not acceptable."""
         if not self.require_signed or pack.origin is Origin.BUNDLED:
@@ -67,7 +72,7 @@ class PackPolicy:
 
 def signature_problems(pack: Pack, trusted_keys: tuple[str, ...] | list[str]) -> list[Problem]:
     """Everything wrong with the signature of a loaded pack (empty when valid and trusted)."""
-    verification = verify_pack(pack.root, list(trusted_keys), pack.display)
+    verification = verify_pack(pack.root, list(trusted_keys), pack.display, pack.file_hashes)
     problems = list(verification.problems)
     claimed = (verification.pack_id, verification.version)
     if verification.signed and claimed != (pack.id, pack.manifest.version):
@@ -103,4 +108,20 @@ def load_configured_packs(
     paths = paths or app_paths()
     config = config or load_config(paths)
     policy = policy_from_config(config, paths)
-    return load_packs(configured_roots(config, extra), today, progress, policy=policy)
+    packs = load_packs(configured_roots(config, extra), today, progress, policy=policy)
+    packs.problems[:0] = site_problems(config)
+    packs.signed_only = policy.require_signed
+    return packs
+
+
+def site_problems(config: Config) -> list[Problem]:
+    """A broken site file, as a problem of the content: `list`, `validate`, the status bar and Pack
+    problems all say that the machine is running on the strictest settings, and why."""
+    if not config.site_closed:
+        return []
+    reason = "; ".join(config.site_closed)
+    message = (
+        f"the site file cannot be used ({reason}), so only packs signed by a trusted key load and "
+        "every setting is locked until IT fixes it"
+    )
+    return [Problem(str(config.site_file), "", 1, 1, Level.ERROR, "site-config-broken", message)]

@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from app.core.packs.problems import Level, Problem
+from app.core.system.safe_files import read_regular, sha256_regular, walk
 
 SIGNATURE_FILE = "SIGNATURE.json"
 SIGNATURE_FORMAT = 1
@@ -113,30 +114,16 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    """Never follows a link or opens a FIFO or device (those raise OSError)."""
+    return sha256_regular(path)
 
 
 def pack_files(root: Path) -> tuple[list[str], list[str]]:
-    """Every file under `root` except the signature (POSIX relative paths), and any links found."""
-    files: list[str] = []
-    links: list[str] = []
-    for folder, dirs, names in os.walk(root, followlinks=False):
-        base = Path(folder)
-        for name in list(dirs):
-            if (base / name).is_symlink():
-                links.append((base / name).relative_to(root).as_posix())
-                dirs.remove(name)
-        for name in names:
-            relative = (base / name).relative_to(root).as_posix()
-            if (base / name).is_symlink():
-                links.append(relative)
-            elif relative != SIGNATURE_FILE:
-                files.append(relative)
-    return sorted(files), sorted(links)
+    """Every regular file under `root` except the signature (POSIX relative paths), and everything
+    that is not one: links, FIFOs, devices, folders nested too deep. Nothing is followed or opened."""
+    found = walk(root)
+    refused = sorted({*found.refused, *found.too_deep, *(["..."] if found.truncated else [])})
+    return [name for name in found.files if name != SIGNATURE_FILE], refused
 
 
 def is_safe_relative(name: str) -> bool:
@@ -159,7 +146,8 @@ def sign_pack(root: Path, key: Ed25519PrivateKey, pack_id: str, version: str) ->
     """Hash every file of the pack and write SIGNATURE.json; returns its path."""
     files, links = pack_files(root)
     if links:
-        raise SigningError(f"links are not allowed inside a pack: {', '.join(links)}")
+        shown = ", ".join(links[:10])
+        raise SigningError(f"only plain files are allowed inside a pack (links, FIFOs, devices): {shown}")
     unsafe = [name for name in files if not is_safe_relative(name)]
     if unsafe:
         raise SigningError(f"file names that cannot be signed safely: {', '.join(unsafe)}")
@@ -194,10 +182,11 @@ def _read_signature(root: Path, found: _Findings) -> dict[str, Any] | None:
         found.add("unsigned", "the pack is not signed (no SIGNATURE.json)", "")
         return None
     try:
-        if path.stat().st_size > MAX_SIGNATURE_BYTES:
-            raise ValueError("the file is too large")
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(path, MAX_SIGNATURE_BYTES).decode("utf-8"))
         _check_shape(data)
+    except RecursionError:
+        found.add("bad-signature-file", "SIGNATURE.json cannot be read: it is nested too deeply")
+        return None
     except (OSError, UnicodeDecodeError, ValueError) as error:
         found.add("bad-signature-file", f"SIGNATURE.json cannot be read: {error}")
         return None
@@ -237,23 +226,48 @@ def _check_signature(data: dict[str, Any], key: Ed25519PublicKey, found: _Findin
         found.add("tampered", "the signature does not match SIGNATURE.json: it was altered after signing")
 
 
-def _check_files(root: Path, listed: dict[str, str], found: _Findings) -> None:
+def _check_files(root: Path, listed: dict[str, str], found: _Findings, loaded: dict[str, str]) -> None:
     present, links = pack_files(root)
     for link in links:
-        found.add("symlink", "links are not allowed inside a signed pack", link)
+        found.add(
+            "symlink",
+            "not a plain file (a link, FIFO or device) or nested too deeply; not allowed in a signed pack",
+            link,
+        )
     for name in sorted(listed):
         if not is_safe_relative(name):
             found.add("unsafe-path", f"SIGNATURE.json lists an unsafe path: {name!r}")
-        elif not (root / name).is_file():
+            continue
+        actual = _hash_of(root, name, loaded)
+        if actual is None:
             found.add("tampered", "a signed file is missing", name)
-        elif _sha256(root / name) != listed[name].lower():
+        elif actual != listed[name].lower():
             found.add("tampered", "the file was changed after the pack was signed", name)
-    for name in sorted(set(present) - set(listed)):
+    for name in sorted((set(present) | set(loaded)) - set(listed)):
         found.add("unlisted-file", "this file was added after the pack was signed", name)
 
 
-def verify_pack(root: Path, trusted_keys: Sequence[str], display: str | None = None) -> Verification:
-    """Check the signature of the pack in `root` against `trusted_keys` (base64 Ed25519 keys)."""
+def _hash_of(root: Path, name: str, loaded: dict[str, str]) -> str | None:
+    """The hash of the bytes that were parsed when the loader read `name`; other files are read
+    here. None when the file is missing or not a plain file."""
+    if name in loaded:
+        return loaded[name]
+    try:
+        return _sha256(root / name)
+    except OSError:
+        return None
+
+
+def verify_pack(
+    root: Path,
+    trusted_keys: Sequence[str],
+    display: str | None = None,
+    loaded: dict[str, str] | None = None,
+) -> Verification:
+    """Check the signature of the pack in `root` against `trusted_keys` (base64 Ed25519 keys).
+
+    `loaded` maps files the loader parsed to the SHA-256 of the bytes it parsed: those hashes are
+    checked instead of reading the files again, so a file swapped after loading cannot pass."""
     found = _Findings(display if display is not None else str(root))
     data = _read_signature(root, found)
     if data is None:
@@ -261,5 +275,5 @@ def verify_pack(root: Path, trusted_keys: Sequence[str], display: str | None = N
     key = _check_key(data, trusted_keys, found)
     if key is not None:
         _check_signature(data, key, found)
-        _check_files(root, data["files"], found)
+        _check_files(root, data["files"], found, loaded or {})
     return Verification(True, key_id(data["key"]), data["pack"], data["version"], found.problems)

@@ -21,6 +21,7 @@ from app.core.distribution.signing import SIGNATURE_FILE
 from app.core.model.manifest import MANIFEST
 from app.core.packs.loaded import Pack
 from app.core.packs.problems import Level, Problem
+from app.core.system.safe_files import copy_regular_tree, sha256_regular
 
 INDEX = "cached.json"
 log = logging.getLogger(__name__)
@@ -32,8 +33,10 @@ def _now() -> str:
 
 def _copy_key(pack: Pack) -> str:
     """Content hash plus the signature, so a re-signed pack is copied again."""
-    signature = pack.root / SIGNATURE_FILE
-    extra = hashlib.sha256(signature.read_bytes()).hexdigest() if signature.is_file() else ""
+    try:
+        extra = sha256_regular(pack.root / SIGNATURE_FILE)
+    except OSError:
+        extra = ""
     return f"{pack.content_hash}:{extra}"
 
 
@@ -79,7 +82,10 @@ class SiteCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".copy-", dir=self.folder))
         try:
-            shutil.copytree(source, staging / name)
+            # Never copytree: it follows links (a hidden `.cache -> /dev/zero` would fill the disk).
+            skipped = copy_regular_tree(source, staging / name)
+            if skipped.refused or skipped.too_deep or skipped.truncated:
+                log.warning("%s: left out of the cached copy: %s", source, ", ".join(skipped.refused[:10]))
             target = self.folder / name
             if target.exists():
                 target.rename(staging / "previous")

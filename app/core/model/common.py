@@ -8,6 +8,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from app.core.links import link_problem
+
 FORMAT_VERSION = 1
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -46,14 +48,25 @@ def _unique(values: list[str]) -> list[str]:
     return values
 
 
+def _allowed_link(url: str) -> str:
+    problem = link_problem(url)
+    if problem:
+        raise ValueError(problem)
+    return url
+
+
+Link = Annotated[Text, AfterValidator(_allowed_link)]
+"""A reference address: only schemes on the allow-list in app.core.links (no javascript:, file:)."""
+
 RefIds = Annotated[list[Id], AfterValidator(_unique), Field(default_factory=list)]
 """Reference ids from the pack's reference list."""
 
 
 class Strict(BaseModel):
-    """Base of every format model: no unknown fields, no silent type coercion."""
+    """Base of every format model: no unknown fields, no silent type coercion, and every number
+    finite (a calculator bound of `.inf` or `.nan` would make any dose pass its checks)."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Status(StrEnum):
@@ -84,7 +97,7 @@ class Reference(Strict):
     id: Id
     citation: Text
     tier: EvidenceTier = Field(strict=False)
-    url: Text | None = None
+    url: Link | None = None
     doi: Text | None = None
     pmid: Text | None = None
     accessed: IsoDate | None = None

@@ -13,6 +13,10 @@ from app.core.model.document import DocumentMeta
 class Contraindications(Strict):
     """Label (absolute) contraindications kept apart from relative ones and warnings."""
 
+    boxed_warning: Statement | None = Field(
+        default=None,
+        description="The label's boxed warning in its own words; shown as a callout atop the section.",
+    )
     absolute: list[Statement] = Field(default_factory=list)
     relative: list[Statement] = Field(default_factory=list)
     warnings: list[Statement] = Field(default_factory=list)

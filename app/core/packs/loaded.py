@@ -31,6 +31,9 @@ class Pack:
     """document id -> file path relative to the pack"""
     content_hash: str
     problems: list[Problem] = field(default_factory=list)
+    file_hashes: dict[str, str] = field(default_factory=dict)
+    """SHA-256 of the bytes parsed from each file (pack-relative path): a signature check compares
+    these, so the bytes verified are the bytes shown, even if a file is swapped after loading."""
 
     @property
     def id(self) -> str:
@@ -63,6 +66,9 @@ class PackSet:
     failed: list[FailedPack] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     """Problems of every pack (loaded or failed) and of the roots themselves."""
+    signed_only: bool = False
+    """Loaded under a policy that requires signed packs: nothing derived from them may be taken
+    from a cache that is not itself verified (the search index is rebuilt)."""
 
     def documents(self) -> Iterator[tuple[Pack, model.Document]]:
         for pack in self.packs:

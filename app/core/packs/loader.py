@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -23,12 +24,18 @@ from app.core.packs.loaded import FailedPack, Origin, Pack
 from app.core.packs.messages import findings
 from app.core.packs.problems import Level, Problem, has_errors
 from app.core.packs.yaml_reader import MAX_FILE_BYTES, ParsedYaml, Position, YamlRefused, read_yaml_bytes
+from app.core.system.safe_files import FileTooLarge, NotRegularFile, read_head, read_regular, walk
+from app.core.wording import plural
 
 START = Position(1, 1)
 
 T = TypeVar("T")
 CLAIMED_ID = re.compile(r"^id:\s*[\"']?([A-Za-z0-9_-]+)", re.MULTILINE)
 MAX_FILES = 20_000
+MAX_PROBLEMS = 200
+"""Problems kept per pack: enough to fix a pack, and a hostile one cannot exhaust memory or time."""
+TIME_BUDGET_SECONDS = 120.0
+"""A pack still loading after this long is refused, so that one pack cannot hold up the others."""
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
 
@@ -38,24 +45,52 @@ class _Context:
     display: str
     problems: list[Problem] = field(default_factory=list)
     digest: hashlib._Hash = field(default_factory=hashlib.sha256)
+    hashes: dict[str, str] = field(default_factory=dict)
+    """SHA-256 of the bytes that were parsed, per file: what a signature check compares."""
+    deadline: float = field(default_factory=lambda: time.monotonic() + TIME_BUDGET_SECONDS)
+    dropped: int = 0
 
     def add(self, relpath: str, position: Position, code: str, message: str, warn: bool = False) -> None:
         level = Level.WARNING if warn else Level.ERROR
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.dropped += 1
+            if level is Level.ERROR and not has_errors(self.problems):
+                self.problems[-1] = Problem(self.display, relpath, 1, 1, level, code, message)
+            return
         self.problems.append(
             Problem(self.display, relpath, position.line, position.column, level, code, message)
         )
 
+    def finish(self) -> None:
+        """Say how many problems were left out, so a capped list is never mistaken for all of them."""
+        if self.dropped:
+            message = (
+                f"{plural(self.dropped, 'more problem')} not listed; fix the ones above and validate again"
+            )
+            level = Level.ERROR if has_errors(self.problems) else Level.WARNING
+            self.problems.append(Problem(self.display, "", 1, 1, level, "too-many-problems", message))
+
+    def out_of_time(self) -> bool:
+        if time.monotonic() <= self.deadline:
+            return False
+        limit = f"{TIME_BUDGET_SECONDS:.0f} s"
+        self.add(MANIFEST, START, "too-slow", f"the pack took longer than {limit} to load, so it was skipped")
+        return True
+
 
 def _document_files(root: Path, context: _Context) -> list[Path]:
-    files = []
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root)
-        if any(part.startswith(".") for part in relative.parts) or path.name == MANIFEST:
-            continue
-        if path.is_symlink():
-            context.add(relative.as_posix(), START, "symlink", "links are not allowed inside a pack")
-        elif path.is_file() and path.suffix in {".yaml", ".yml"}:
-            files.append(path)
+    found = walk(root, skip_hidden=True)
+    for relative in found.links:
+        context.add(relative, START, "symlink", "links are not allowed inside a pack")
+    for relative in found.special:
+        context.add(relative, START, "not-a-file", "only plain files and folders are allowed inside a pack")
+    for relative in found.too_deep:
+        context.add(relative, START, "too-deep", "folders are nested too deeply inside this pack")
+    if found.truncated:
+        context.add(MANIFEST, START, "too-many-files", "the pack folder holds too many entries to read")
+    files = [
+        root / name for name in found.files if name != MANIFEST and Path(name).suffix in {".yaml", ".yml"}
+    ]
     if len(files) > MAX_FILES:
         context.add(MANIFEST, START, "too-many-files", f"a pack may hold at most {MAX_FILES} documents")
         return []
@@ -65,18 +100,18 @@ def _document_files(root: Path, context: _Context) -> list[Path]:
 def _read(path: Path, context: _Context) -> ParsedYaml | None:
     relpath = path.relative_to(context.root).as_posix()
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // 1024
-            context.add(
-                relpath, START, "too-large", f"the file is {size // 1024} KB; the limit is {limit} KB"
-            )
-            return None
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except FileTooLarge as error:
+        context.add(relpath, START, "too-large", str(error))
+        return None
+    except NotRegularFile as error:
+        context.add(relpath, START, "not-a-file", f"{error}; only plain files are allowed inside a pack")
+        return None
     except OSError as error:
         context.add(relpath, START, "unreadable", f"cannot read the file: {error.strerror or error}")
         return None
     context.digest.update(relpath.encode() + b"\0" + raw + b"\0")
+    context.hashes[relpath] = hashlib.sha256(raw).hexdigest()
     if not raw.startswith(SCHEMA_COMMENT.encode()):
         context.add(relpath, START, "schema-comment", f"start the file with `{SCHEMA_COMMENT}...`", warn=True)
     try:
@@ -101,8 +136,7 @@ def _claimed_id(parsed: ParsedYaml | None, path: Path) -> str:
     if parsed is not None and isinstance(parsed.data.get("id"), str):
         return str(parsed.data["id"])
     try:
-        with path.open("rb") as handle:
-            head = handle.read(65536).decode("utf-8", "replace")
+        head = read_head(path, 65536).decode("utf-8", "replace")
     except OSError:
         return path.stem
     match = CLAIMED_ID.search(head)
@@ -114,6 +148,12 @@ def load_pack(
 ) -> Pack | FailedPack:
     """Load the pack in `root`; never raises for bad content."""
     context = _Context(root, display if display is not None else str(root))
+    loaded = _load(root, context, origin, today)
+    context.finish()
+    return loaded
+
+
+def _load(root: Path, context: _Context, origin: Origin, today: date | None) -> Pack | FailedPack:
     manifest_path = root / MANIFEST
     if not manifest_path.is_file():
         context.add(MANIFEST, START, "no-manifest", "this folder has no pack.yaml, so it is not a pack")
@@ -125,6 +165,8 @@ def load_pack(
     parsed_files = []
     invalid_ids: set[str] = set()
     for path in _document_files(root, context):
+        if context.out_of_time():
+            return FailedPack(root, context.display, origin, context.problems, manifest)
         relpath = path.relative_to(root).as_posix()
         parsed = _read(path, context)
         document = _validate(model.DOCUMENT_ADAPTER, parsed, relpath, context) if parsed else None
@@ -147,4 +189,5 @@ def load_pack(
         files,
         context.digest.hexdigest(),
         context.problems,
+        context.hashes,
     )

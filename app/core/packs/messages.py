@@ -12,9 +12,13 @@ from pydantic_core import ErrorDetails
 
 from app.core import model
 from app.core.packs.yaml_reader import ParsedYaml, Path_, Position
+from app.core.wording import plural, verb
 
 Finding = tuple[Position, str, str]
 """(position, code, message)"""
+MAX_FINDINGS = 100
+"""Errors explained per file: each may compute a suggestion, so a file with 60,000 unknown keys
+must not cost 60,000 of them."""
 
 
 def _models(root: type[BaseModel]) -> set[type[BaseModel]]:
@@ -141,6 +145,8 @@ def _plain(error: ErrorDetails) -> str:
         return f"expected a {'whole ' if kind.startswith('int') else ''}number, found {value!r}"
     if kind == "string_type":
         return f"expected text, found {_read_as(value)}"
+    if kind == "finite_number":
+        return f"expected a finite number, found {value!r}"
     if kind in {"date_type", "date_from_datetime_inexact"}:
         return f"expected a date written as YYYY-MM-DD, found {value!r}"
     if kind == "string_pattern_mismatch":
@@ -168,9 +174,14 @@ def _pattern_hint(error: ErrorDetails) -> str:
 def findings(error: ValidationError, parsed: ParsedYaml) -> list[Finding]:
     """Every error in `error`, positioned on the YAML node it concerns."""
     results: list[Finding] = []
-    for detail in error.errors():
+    details = error.errors(include_url=False, include_context=True, include_input=True)
+    for detail in details[:MAX_FINDINGS]:
         path = data_path(parsed, detail["loc"])
         code, message = _message(detail, parsed, path)
         position = parsed.key_positions.get(path) if code == "unknown-field" else None
         results.append((position or parsed.position_of(path), code, message))
+    if len(details) > MAX_FINDINGS:
+        count = len(details) - MAX_FINDINGS
+        more = f"{plural(count, 'more error')} in this file {verb(count, 'is')} not listed"
+        results.append((parsed.position_of(()), "too-many-errors", more))
     return results

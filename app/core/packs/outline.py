@@ -45,10 +45,11 @@ def _protocol_sections(doc: model.Protocol) -> list[OutlineSection]:
     text, refs = _statements(doc.indications)
     sections.append(OutlineSection("indications", "Indications", text, refs, True))
     ci = doc.contraindications
-    if ci.absolute or ci.relative or ci.warnings:
+    if ci.boxed_warning or ci.absolute or ci.relative or ci.warnings:
         parts: list[str] = []
         refs_all: list[str] = []
         for title, group in (
+            ("BOXED WARNING", [ci.boxed_warning] if ci.boxed_warning else []),
             ("Contraindications", ci.absolute),
             ("Relative", ci.relative),
             ("Warnings", ci.warnings),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +15,8 @@ from app.core.packs.loader import load_pack
 from app.core.packs.problems import Level, Problem
 from app.core.packs.semver import is_older
 from app.core.system.paths import app_paths, bundled_content_dir, env_pack_folders
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, what): plain callback so that core never needs Qt signals."""
@@ -35,6 +38,15 @@ class LoadPolicy(Protocol):
     def folders(self, root: PackRoot) -> tuple[list[Path], list[Problem]]: ...
 
     def admit(self, root: PackRoot, loaded: Pack | FailedPack) -> Pack | FailedPack: ...
+
+    def vouches(self, pack: Pack) -> bool:
+        """True when `pack` is signed by a trusted key (so it may update a bundled or site pack)."""
+        ...
+
+
+PROTECTED = (Origin.BUNDLED, Origin.SITE)
+"""Packs from these roots cannot be replaced by a less trusted copy with the same id."""
+TRUST_RANK = {Origin.BUNDLED: 0, Origin.SITE: 1, Origin.USER: 2, Origin.EXTRA: 3}
 
 
 def default_roots(extra: list[Path] | None = None) -> list[PackRoot]:
@@ -60,12 +72,26 @@ def pack_folders(root: PackRoot) -> tuple[list[Path], list[Problem]]:
     if (path / MANIFEST).is_file():
         return [path], []
     try:
-        children = sorted(
-            child for child in path.iterdir() if child.is_dir() and not child.name.startswith(".")
-        )
+        children = sorted(child for child in path.iterdir() if not child.name.startswith("."))
     except OSError as error:
         return [], [_root_problem(root, "folder-unreadable", f"cannot list the folder: {error.strerror}")]
-    return [child for child in children if (child / MANIFEST).is_file()], []
+    # A link would load (and, from a share, cache) a folder from outside the configured one.
+    links = [child for child in children if child.is_symlink()]
+    problems = [
+        Problem(
+            str(link),
+            "",
+            1,
+            1,
+            Level.ERROR,
+            "symlink",
+            "a link to a folder is not loaded; copy the pack here",
+        )
+        for link in links
+        if (link / MANIFEST).exists()
+    ]
+    packs = [c for c in children if not c.is_symlink() and c.is_dir() and (c / MANIFEST).is_file()]
+    return packs, problems
 
 
 def _display(folder: Path) -> str:
@@ -89,30 +115,67 @@ def load_packs(
         folders, problems = policy.folders(root) if policy else pack_folders(root)
         result.problems.extend(problems)
         found.extend((folder, root) for folder in folders)
+    # The most trusted copies first, so that a protected id is taken before anyone can claim it.
+    found.sort(key=lambda item: TRUST_RANK[item[1].origin])
     for done, (folder, root) in enumerate(found, start=1):
-        loaded = load_pack(folder, _display(folder), root.origin, today)
-        if policy is not None:
-            loaded = policy.admit(root, loaded)
-        _admit(result, loaded)
+        loaded = _guarded_load(folder, root, today, policy)
+        _admit(result, loaded, policy.vouches if policy is not None else lambda _pack: False)
         if progress is not None:
             progress(done, len(found), loaded.display)
     return result
 
 
-def _admit(result: PackSet, loaded: Pack | FailedPack) -> None:
+def _guarded_load(
+    folder: Path, root: PackRoot, today: date | None, policy: LoadPolicy | None
+) -> Pack | FailedPack:
+    """One pack, inside a guard: whatever goes wrong in it (a RecursionError, a bug, a full disk
+    while caching) fails this pack with a message and never the others."""
+    display = _display(folder)
+    try:
+        loaded = load_pack(folder, display, root.origin, today)
+        return policy.admit(root, loaded) if policy is not None else loaded
+    except Exception as error:  # the guard exists to catch what no one foresaw
+        log.exception("loading the pack in %s failed", folder)
+        reason = f"{type(error).__name__}: {str(error)[:200]}"
+        message = f"the pack could not be loaded ({reason}); other packs are not affected"
+        return FailedPack(
+            folder, display, root.origin, [Problem(display, "", 1, 1, Level.ERROR, "load-failed", message)]
+        )
+
+
+def _admit(result: PackSet, loaded: Pack | FailedPack, vouches: Callable[[Pack], bool]) -> None:
     result.problems.extend(loaded.problems)
     if isinstance(loaded, FailedPack):
         result.failed.append(loaded)
         return
-    if not _newest_copy(result, loaded):
+    clash = _taken(result, loaded, vouches)
+    if clash is None and not _newest_copy(result, loaded):
         return
-    clash = _clash(result, loaded)
+    clash = clash or _clash(result, loaded)
     if clash is None:
         result.packs.append(loaded)
         return
-    problem = Problem(loaded.display, "pack.yaml", 1, 1, Level.ERROR, "duplicate-id", clash)
+    code = "id-taken" if clash.startswith("the id") else "duplicate-id"
+    problem = Problem(loaded.display, "pack.yaml", 1, 1, Level.ERROR, code, clash)
     result.problems.append(problem)
     result.failed.append(FailedPack(loaded.root, loaded.display, loaded.origin, [problem], loaded.manifest))
+
+
+def _taken(result: PackSet, pack: Pack, vouches: Callable[[Pack], bool]) -> str | None:
+    """A pack reusing the id of a bundled or site pack from a less trusted folder is refused, never
+    a silent replacement, unless it is signed by a trusted key and its version is higher."""
+    other = result.pack(pack.id)
+    if other is None or other.origin not in PROTECTED:
+        return None
+    if TRUST_RANK[pack.origin] <= TRUST_RANK[other.origin]:
+        return None
+    if is_older(other.manifest.version, pack.manifest.version) and vouches(pack):
+        return None
+    return (
+        f"the id `{pack.id}` belongs to the {other.origin} pack in {other.display} (version "
+        f"{other.manifest.version}); this {pack.origin} copy (version {pack.manifest.version}) is not "
+        "used: only a higher version signed by a trusted key may replace it"
+    )
 
 
 def _newest_copy(result: PackSet, pack: Pack) -> bool:

@@ -279,9 +279,12 @@ class RunStore:
         if not expired:
             return 0
         marks = ",".join("?" * len(expired))
+        # This order is the only one the append-only triggers (sql/005) allow.
         with self.db.transaction() as sql:
-            for table in ("checklist_entries", "checklist_run_events"):
-                sql.execute(f"DELETE FROM {table} WHERE run_id IN ({marks})", expired)
+            sql.execute(f"DELETE FROM checklist_entries WHERE run_id IN ({marks})", expired)
+            events = f"DELETE FROM checklist_run_events WHERE run_id IN ({marks}) AND kind"
+            sql.execute(f"{events} <> 'completed'", expired)
+            sql.execute(f"{events} = 'completed'", expired)
             sql.execute(f"DELETE FROM checklist_runs WHERE id IN ({marks})", expired)
         for run_id in expired:
             self._checklists.pop(run_id, None)

@@ -145,6 +145,7 @@ def _finish(connection: sqlite3.Connection, packs: PackSet, key: str, documents:
         connection,
         {
             "key": key,
+            "packs": packs.content_hash,  # id:hash of every pack it was built from (also in `key`)
             "documents": str(documents),
             "sections": str(sections),
             "built": time.strftime("%Y-%m-%dT%H:%M:%S"),

@@ -83,6 +83,10 @@ class SearchIndex:
         """The cached index at `path` when it matches `packs`; otherwise a fresh build."""
         key = schema.cache_key(packs.content_hash)
         problem = check(path, key)
+        if problem is None and packs.signed_only:
+            # The key proves which packs the file was built from, not that its rows were not
+            # edited since: with signing required, the cache is never trusted.
+            problem = "signed packs are required, so the cached index is rebuilt, not trusted"
         if problem is None:
             return cls(path, key)
         index = cls.build(packs, path, progress)

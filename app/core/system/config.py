@@ -2,7 +2,8 @@
 
 Files are TOML (read with the standard library's tomllib). Every effective value remembers where
 it came from, so `protocol-desk config` and the settings dialog can show it. A malformed file is
-reported with its line, and whatever was valid in it still applies: never a silent fallback.
+reported with its line, and whatever was valid in it still applies: never a silent fallback. The
+site file is validated by its pydantic model and fails closed (app.core.system.site_file).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from typing import Any
 import tomli_w
 
 from app.core.system.paths import ENV_SITE_CONFIG, AppPaths, portable_home, site_config_file
+from app.core.system.safe_files import read_regular
+from app.core.system.site_file import MAX_SITE_BYTES, read_site
 
 PORTABLE_SITE_FILE = "site.toml"
 
@@ -90,6 +93,12 @@ KEYS = {
             "checklists.retention_days", 30, _int_between(1, 3650), "Days to keep completed checklist runs."
         ),
         KeySpec(
+            "print.paper",
+            "auto",
+            _one_of("auto", "A4", "Letter"),
+            "Paper for printing and PDF; auto follows the locale (Letter in the US and Canada).",
+        ),
+        KeySpec(
             "display.text_size",
             TEXT_SIZE_DEFAULT,
             _int_between(TEXT_SIZE_MIN, TEXT_SIZE_MAX),
@@ -117,7 +126,7 @@ class Setting:
     key: str
     value: Any
     source: str
-    """"default", "site", "user"."""
+    """"default", "site", "site (strictest)" (the site's value was unusable), "user"."""
     locked: bool
     description: str
 
@@ -128,6 +137,8 @@ class Config:
     issues: list[ConfigIssue] = field(default_factory=list)
     site_file: Path | None = None
     user_file: Path | None = None
+    site_closed: list[str] = field(default_factory=list)
+    """Why the site file could not be used: security settings are then at their strictest."""
 
     def get(self, key: str) -> Any:
         return self.settings[key].value
@@ -156,8 +167,9 @@ def _line_of(text: str, key: str) -> int:
 
 
 def _read(path: Path, issues: list[ConfigIssue]) -> tuple[dict[str, Any], str]:
+    """The user's file: a problem in it is reported and the defaults stand (nothing to fail closed)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, MAX_SITE_BYTES).decode("utf-8").removeprefix("\ufeff")
         return _flatten(tomllib.loads(text)), text
     except FileNotFoundError:
         return {}, ""
@@ -172,29 +184,17 @@ def _read(path: Path, issues: list[ConfigIssue]) -> tuple[dict[str, Any], str]:
 def _valid_values(path: Path, layer: dict[str, Any], text: str, issues: list[ConfigIssue]) -> dict[str, Any]:
     accepted: dict[str, Any] = {}
     for key, value in layer.items():
-        if key == "policy.locked":
-            continue
         spec = KEYS.get(key)
-        problem = "unknown setting" if spec is None else spec.check(value)
+        problem: str | None
+        if key == "policy.locked":
+            problem = "only the site file can lock settings"
+        else:
+            problem = "unknown setting" if spec is None else spec.check(value)
         if problem:
             issues.append(ConfigIssue(str(path), _line_of(text, key), f"`{key}`: {problem}; ignored"))
         else:
             accepted[key] = value
     return accepted
-
-
-def _locked_keys(path: Path, layer: dict[str, Any], text: str, issues: list[ConfigIssue]) -> set[str]:
-    locked = layer.get("policy.locked", [])
-    if _string_list(locked):
-        issues.append(
-            ConfigIssue(str(path), _line_of(text, "policy.locked"), "`policy.locked`: expected a list")
-        )
-        return set()
-    unknown = [k for k in locked if k not in KEYS]
-    if unknown:
-        message = f"`policy.locked` names unknown settings: {', '.join(unknown)}"
-        issues.append(ConfigIssue(str(path), _line_of(text, "policy.locked"), message))
-    return {k for k in locked if k in KEYS}
 
 
 def effective_site_file() -> Path:
@@ -209,21 +209,19 @@ def effective_site_file() -> Path:
 def load_config(paths: AppPaths, site_file: Path | None = None) -> Config:
     """Merge the three layers; never raises for bad files."""
     site_path = site_file or effective_site_file()
-    issues: list[ConfigIssue] = []
-    site_raw, site_text = _read(site_path, issues)
-    site = _valid_values(site_path, site_raw, site_text, issues)
-    locked = _locked_keys(site_path, site_raw, site_text, issues)
+    site = read_site(site_path, tuple(KEYS), lambda key, value: KEYS[key].check(value))
+    issues = [ConfigIssue(str(site_path), line, message) for line, message in site.issues]
     user_raw, user_text = _read(paths.user_config_file, issues)
     user = _valid_values(paths.user_config_file, user_raw, user_text, issues)
     settings = {}
     for name, spec in KEYS.items():
         value, source = spec.default, "default"
-        if name in site:
-            value, source = site[name], "site"
-        if name in user and name not in locked:
+        if name in site.values:
+            value, source = site.values[name], "site (strictest)" if name in site.strict else "site"
+        if name in user and name not in site.locked:
             value, source = _merge(name, value, user[name]), "user"
-        settings[name] = Setting(name, value, source, name in locked, spec.description)
-    return Config(settings, issues, site_path, paths.user_config_file)
+        settings[name] = Setting(name, value, source, name in site.locked, spec.description)
+    return Config(settings, issues, site_path, paths.user_config_file, site.closed)
 
 
 class SettingLocked(Exception):

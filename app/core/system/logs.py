@@ -54,8 +54,11 @@ def setup_logging(paths: AppPaths, level: str = "INFO") -> Path | None:
 
 
 def _log_crash(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+    # Whether the process ends is not known here: the desktop app reports the error and keeps
+    # running, the command line exits. So the log says what happened, not what followed.
     if not issubclass(kind, KeyboardInterrupt):
-        log.critical("unhandled exception; the app stopped", exc_info=(kind, error, trace))
+        where = threading.current_thread().name
+        log.critical("unhandled exception in thread %s", where, exc_info=(kind, error, trace))
 
 
 def install_excepthook() -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTreeView, QVBoxLayout, QWidget
 
 from app.core import model
 from app.core.packs.loaded import Pack, PackSet
+from app.gui.widgets.plain import plain_tip
 from app.render.helpers import KIND_LABELS, tag_label
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -61,7 +62,7 @@ class BrowsePanel(QWidget):
         for document in sorted(documents, key=lambda d: d.title.lower()):
             leaf = _item(document.title)
             leaf.setData(document.id, DOC_ROLE)
-            leaf.setToolTip(document.summary)
+            leaf.setToolTip(plain_tip(document.summary))
             leaf.setData(f"{document.title}. {KIND_LABELS[kind]}.", Qt.ItemDataRole.AccessibleTextRole)
             kind_item.appendRow(leaf)
         return kind_item

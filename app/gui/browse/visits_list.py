@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from app.core.userdata.bookmarks import Visit
+from app.gui.widgets.plain import plain_tip
 
 VISIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -24,7 +25,7 @@ class VisitsList(QListWidget):
         for visit in visits:
             item = QListWidgetItem(visit.title)
             item.setData(VISIT_ROLE, visit)
-            item.setToolTip(f"{visit.title} ({visit.pack_id})")
+            item.setToolTip(plain_tip(f"{visit.title} ({visit.pack_id})"))
             self.addItem(item)
         if not visits:
             placeholder = QListWidgetItem(self.empty_text)

@@ -19,6 +19,7 @@ from app.core.packs.loaded import PackSet
 from app.core.packs.problems import Level, Problem
 from app.core.system.config import ConfigIssue
 from app.core.wording import plural, verb
+from app.gui.widgets.plain import plain, plain_tip
 
 
 def summary(packs: PackSet) -> str:
@@ -44,7 +45,7 @@ class ProblemsDialog(QDialog):
         self.setWindowTitle("Pack problems")
         self.resize(900, 460)
         self.problems: list[Problem] = list(packs.problems)
-        intro = QLabel(summary(packs), self)
+        intro = plain(QLabel(summary(packs), self))
         intro.setWordWrap(True)
         intro.setAccessibleName("Pack problems summary")
         self.table = QTreeWidget(self)
@@ -55,11 +56,11 @@ class ProblemsDialog(QDialog):
         self.lines = [p.format() for p in self.problems]
         for problem in self.problems:
             item = QTreeWidgetItem([problem.severity.value.upper(), problem.location, problem.message])
-            item.setToolTip(2, problem.message)
+            item.setToolTip(2, plain_tip(problem.message))
             self.table.addTopLevelItem(item)
         for issue in config_issues:  # settings problems: the app runs on defaults plus what was valid
             item = QTreeWidgetItem(["SETTINGS", f"{issue.file}:{issue.line}", issue.message])
-            item.setToolTip(2, issue.message)
+            item.setToolTip(2, plain_tip(issue.message))
             self.table.addTopLevelItem(item)
             self.lines.append(f"{issue.format()} [settings]")
         for column in (0, 1):

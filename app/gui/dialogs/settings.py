@@ -1,4 +1,4 @@
-"""Settings: text size, theme and pack folders; keys the site locks are shown, not editable."""
+"""Settings: text size, theme, paper and pack folders; keys the site locks are shown, not editable."""
 
 from __future__ import annotations
 
@@ -21,6 +21,11 @@ from PySide6.QtWidgets import (
 from app.core.system.config import TEXT_SIZE_MAX, TEXT_SIZE_MIN, THEME_CHOICES, Config
 
 MANAGED = " (managed by your organisation)"
+PAPER_CHOICES = {
+    "auto": "As usual where I am (A4, or Letter in the US and Canada)",
+    "A4": "A4",
+    "Letter": "Letter",
+}
 
 
 class SettingsDialog(QDialog):
@@ -41,12 +46,18 @@ class SettingsDialog(QDialog):
         for value, label in THEME_CHOICES.items():
             self.theme.addItem(label, value)
         self.theme.setCurrentIndex(max(0, self.theme.findData(config.get("display.theme"))))
+        self.paper = QComboBox(self)
+        self.paper.setAccessibleName("Paper")
+        for value, label in PAPER_CHOICES.items():
+            self.paper.addItem(label, value)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(config.get("print.paper"))))
         self.folders = QListWidget(self)
         self.folders.setAccessibleName("Pack folders")
         self.folders.addItems([str(f) for f in config.get("packs.folders")])
         form = QFormLayout()
         form.addRow(self._label("Text size", "display.text_size"), self.text_size)
         form.addRow(self._label("Theme", "display.theme"), self.theme)
+        form.addRow(self._label("Paper", "print.paper"), self.paper)
         form.addRow(self._label("Extra pack folders", "packs.folders"), self._folder_editor())
         used = QLabel("\n".join(in_use or []) or "(none)", self)
         used.setAccessibleName("Pack folders in use")
@@ -55,6 +66,7 @@ class SettingsDialog(QDialog):
         form.addRow(QLabel("Folders in use", self), used)
         self._lock(self.text_size, "display.text_size")
         self._lock(self.theme, "display.theme")
+        self._lock(self.paper, "print.paper")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -104,6 +116,7 @@ class SettingsDialog(QDialog):
         edited: dict[str, object] = {
             "display.text_size": self.text_size.value(),
             "display.theme": self.theme.currentData(),
+            "print.paper": self.paper.currentData(),
             "packs.folders": [self.folders.item(i).text() for i in range(self.folders.count())],
         }
         return {key: value for key, value in edited.items() if not self.config.locked(key)}

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QMouseEvent, QResizeEvent, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,7 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.reader.document_header import DocumentHeader
+from app.gui.widgets.plain import plain
+
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+WHOLE_WORDS = QTextDocument.FindFlag.FindWholeWords
+"""Search terms are marked as whole words: `ketamine` is not marked inside `esketamine`."""
 WORD = re.compile(r"[\w\u00c0-\u024f]{2,}", re.UNICODE)
 
 
@@ -70,7 +75,7 @@ class FindBar(QWidget):
         self.field = QLineEdit(self)
         self.field.setAccessibleName("Find in document")
         self.field.setPlaceholderText("Find in document")
-        self.result = QLabel(self)
+        self.result = plain(QLabel(self))
         self.result.setAccessibleName("Find result")
         previous_button, next_button = QPushButton("Previous", self), QPushButton("Next", self)
         close_button = QPushButton("Close", self)
@@ -129,10 +134,17 @@ class FindBar(QWidget):
             super().keyPressEvent(event)
 
 
+READING_MEASURE = 85
+"""Characters per line at most: wide windows get margins, not 150-character lines."""
+
+
 class DocumentPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.header = DocumentHeader(self)
         self.browser = SafeBrowser(self)
+        self.anchors: list[tuple[float, str]] = []
+        """(top of the anchor's block in document coordinates, anchor), in document order."""
         self.browser.setAccessibleName("Document")
         self.outline = QListWidget(self)
         self.outline.setAccessibleName("Document outline")
@@ -149,7 +161,10 @@ class DocumentPane(QWidget):
         splitter.setSizes([780, 250])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
+        self.browser.verticalScrollBar().valueChanged.connect(self._mark_section_in_view)
         layout.addWidget(self.find_bar)
         self.highlight_colour = QColor("#fff176")
 
@@ -166,9 +181,80 @@ class DocumentPane(QWidget):
         self.outline.setVisible(bool(sections))
         self.highlight(terms)
         self.browser.moveCursor(QTextCursor.MoveOperation.Start)
+        self.anchors = []
+        # After setHtml the layout is not final; measure and scroll once it is, or anchors land low.
+        QTimer.singleShot(0, lambda: self._after_layout(section_id))
+
+    def _after_layout(self, section_id: str) -> None:
+        self.anchors = self._anchor_tops({self._anchor(i) for i in range(self.outline.count())})
         if section_id:
-            # After setHtml the layout is not final; scroll once it is, or the anchor lands low.
-            QTimer.singleShot(0, lambda: self.browser.scrollToAnchor(section_id))
+            self.browser.scrollToAnchor(section_id)
+        self._mark_section_in_view()
+
+    def _anchor(self, row: int) -> str:
+        return str(self.outline.item(row).data(SECTION_ROLE))
+
+    def _anchor_tops(self, wanted: set[str]) -> list[tuple[float, str]]:
+        document = self.browser.document()
+        layout = document.documentLayout()
+        tops: list[tuple[float, str]] = []
+        block = document.begin()
+        while block.isValid():
+            fragments = block.begin()
+            while not fragments.atEnd():
+                names = fragments.fragment().charFormat().anchorNames()
+                tops += [(layout.blockBoundingRect(block).top(), n) for n in names if n in wanted]
+                fragments += 1
+            block = block.next()
+        return tops
+
+    def section_in_view(self) -> str:
+        """The last section whose heading is at or above the top of the view (the first if none)."""
+        top = self.browser.verticalScrollBar().value() + 8
+        passed = [anchor for y, anchor in self.anchors if y <= top]
+        return passed[-1] if passed else (self.anchors[0][1] if self.anchors else "")
+
+    def _mark_section_in_view(self) -> None:
+        current = self.section_in_view()
+        for row in range(self.outline.count()):
+            if self._anchor(row) == current:
+                self.outline.setCurrentRow(row)
+                return
+
+    def focus_outline(self) -> None:
+        """Ctrl+Shift+O: straight to the outline, without tabbing through every citation link."""
+        if self.outline.isVisible():
+            self.outline.setFocus()
+            if self.outline.currentRow() < 0 and self.outline.count():
+                self.outline.setCurrentRow(0)
+
+    def scroll_fraction(self) -> float:
+        bar = self.browser.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() else 0.0
+
+    def restore_scroll_fraction(self, fraction: float) -> None:
+        """After a re-render (zoom, theme), the same place in the text, once the layout is final."""
+
+        def restore() -> None:
+            bar = self.browser.verticalScrollBar()
+            bar.setValue(round(fraction * bar.maximum()))
+
+        QTimer.singleShot(0, restore)
+
+    def set_reading_measure(self, point_size: float) -> None:
+        """Cap the text column at READING_MEASURE characters of the body font, centred."""
+        self.measure_px = point_size * self.logicalDpiY() / 72 * 0.5 * READING_MEASURE
+        self._apply_measure()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_measure()
+
+    def _apply_measure(self) -> None:
+        measure = getattr(self, "measure_px", 0.0)
+        spare = self.browser.width() - measure - self.browser.verticalScrollBar().width()
+        margin = max(0, int(spare / 2)) if measure else 0
+        self.browser.setViewportMargins(margin, 0, margin, 0)
 
     def highlight(self, terms: str) -> int:
         """Mark every occurrence of the query's words; returns how many were marked."""
@@ -178,12 +264,12 @@ class DocumentPane(QWidget):
         fmt.setForeground(QColor("#000000"))
         document = self.browser.document()
         for word in {w.lower() for w in WORD.findall(terms)}:
-            cursor = document.find(word)
+            cursor = document.find(word, 0, WHOLE_WORDS)
             while not cursor.isNull():
                 selection = QTextEdit.ExtraSelection()
                 selection.cursor, selection.format = cursor, fmt
                 selections.append(selection)
-                cursor = document.find(word, cursor)
+                cursor = document.find(word, cursor, WHOLE_WORDS)
         self.browser.setExtraSelections(selections)
         return len(selections)
 

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from app.export.pdf import Printable
 from app.gui.reader.document_view import SafeBrowser
-from app.gui.reader.print_bar import Printable, PrintBar
+from app.gui.reader.print_bar import PrintBar
+from app.gui.widgets.plain import plain
 
 
 class PrintPreview(QWidget):
-    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+    def __init__(self, what: str, parent: QWidget | None = None, *, paper: str = "A4") -> None:
         super().__init__(parent)
         self.current: Printable | None = None
-        self.heading = QLabel(self)
+        self.heading = plain(QLabel(self))
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-weight: bold;")
         self.preview = SafeBrowser(self)
         self.preview.setAccessibleName(f"Preview of the {what}")
-        self.print_bar = PrintBar(lambda: self.current, what, self)
+        self.print_bar = PrintBar(lambda: self.current, what, self, paper=paper)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)

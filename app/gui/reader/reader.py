@@ -65,6 +65,8 @@ class Reader(QObject):
         )
         sections = [(s.id, s.title) for s in outline(document)]
         self.pane.highlight_colour = QColor(self.theme.highlight)
+        self.pane.header.show_document(pack, document)
+        self.pane.set_reading_measure(self.text_size)
         self.pane.show_html(html, sections, section_id, terms)
         self.changed.emit()
 
@@ -73,12 +75,14 @@ class Reader(QObject):
         if self.current is None:
             self.show_welcome()
             return
-        scroll = self.pane.browser.verticalScrollBar().value()
+        fraction = self.pane.scroll_fraction()
         self._show(self.current, "", self.terms)
-        self.pane.browser.verticalScrollBar().setValue(scroll)
+        self.pane.restore_scroll_fraction(fraction)
 
     def show_welcome(self) -> None:
         loaded = self.services.packs if self.services.packs.packs or self.services.packs.failed else None
+        self.pane.header.clear()
+        self.pane.set_reading_measure(self.text_size)
         self.pane.show_html(welcome_html(loaded, self.theme, self.text_size), [], "", "")
 
     def forget_missing(self) -> None:

@@ -12,6 +12,7 @@ from app.core.packs.loaded import PackSet
 from app.core.wording import plural
 from app.gui.search.results_model import HIT_ROLE, ResultDelegate, ResultsModel
 from app.gui.tasks import Query
+from app.gui.widgets.plain import plain
 from app.render.helpers import tag_label
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class SearchPanel(QWidget):
         self.suggestion.setAccessibleName("Did you mean")
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.hide()
-        self.status = QLabel(self)
+        self.status = plain(QLabel(self))
         self.status.setAccessibleName("Search status")
         self.results = QListView(self)
         self.results.setAccessibleName("Search results")

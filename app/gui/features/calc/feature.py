@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from app.core import model
 from app.core.packs.loaded import Pack
 from app.gui.features.calc.view import CalculatorView
+from app.render.theme import Theme
 
 if TYPE_CHECKING:
     from app.gui.host import FeatureHost
@@ -23,6 +24,12 @@ def install(host: FeatureHost) -> None:
             view.show_calculator(pack, document)
             host.show_workspace(view)
 
+    def restyle(theme: Theme) -> None:
+        view.theme = theme
+        if view.current is not None:
+            view.recalculate()  # restyles the results; what was typed stays
+
+    host.on_theme_changed(restyle)
     host.add_context_action(
         {"calculator"}, "Open calculator", "Open this calculator with its inputs", open_calculator
     )

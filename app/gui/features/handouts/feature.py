@@ -7,15 +7,16 @@ from typing import TYPE_CHECKING
 from app.core import model
 from app.core.packs.loaded import Pack
 from app.gui.features.handouts.view import HandoutView
+from app.gui.printing import default_paper
 
 if TYPE_CHECKING:
     from app.gui.host import FeatureHost
 
 
 def install(host: FeatureHost) -> None:
-    view = HandoutView(host.widget)
+    view = HandoutView(host.widget, paper=default_paper(host.services.config))
     view.setObjectName("handout-view")
-    host.add_workspace(view, "Handout")
+    host.add_workspace(view, "Handout", view.print_bar.target())
 
     def open_handout(pack: Pack, document: model.Document) -> None:
         if isinstance(document, model.Instructions):

@@ -6,9 +6,11 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.core.model.instructions import Instructions
 from app.core.packs.loaded import Pack
-from app.export.handouts import handout_decor
+from app.export.handouts import handout_printable
+from app.export.pdf import Printable
 from app.gui.reader.document_view import SafeBrowser
-from app.gui.reader.print_bar import Printable, PrintBar
+from app.gui.reader.print_bar import PrintBar
+from app.gui.widgets.plain import plain
 from app.render.handouts import handout_html, unset_placeholders
 from app.render.theme import LIGHT
 
@@ -16,19 +18,19 @@ from app.render.theme import LIGHT
 class HandoutView(QWidget):
     """Shows one instructions document as the patient will get it (always the light, paper theme)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, paper: str = "A4") -> None:
         super().__init__(parent)
         self.current: tuple[Pack, Instructions] | None = None
         self.placeholders: dict[str, str] = {}
         self.heading = QLabel("Open patient instructions and choose \u201cHandout (large print)\u201d.", self)
         self.heading.setWordWrap(True)
-        self.notice = QLabel(self)
+        self.notice = plain(QLabel(self))
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName("Site details not set")
         self.notice.hide()
         self.preview = SafeBrowser(self)
         self.preview.setAccessibleName("Handout preview")
-        self.print_bar = PrintBar(self.printable, "handout", self)
+        self.print_bar = PrintBar(self.printable, "handout", self, paper=paper, preview=True)
         self.print_bar.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -57,12 +59,8 @@ class HandoutView(QWidget):
         self.notice.show()
 
     def printable(self) -> Printable | None:
+        """The same export function as Save PDF and the command line, so their rules apply here too."""
         if self.current is None:
             return None
         pack, document = self.current
-        return Printable(
-            handout_html(pack, document, self.placeholders, LIGHT),
-            handout_decor(pack, document, self.placeholders),
-            f"{document.id}-handout.pdf",
-            document.title,
-        )
+        return handout_printable(pack, document, self.placeholders)

@@ -15,13 +15,13 @@ from app.core.packs.loaded import Pack
 from app.core.runs.store import RunInfo, RunStore
 from app.core.system.clock import Clock, utc_now
 from app.core.wording import plural
-from app.export.runs import blank_decor
+from app.export.runs import blank_checklist_printable
 from app.gui.features.runs.run_view import RunView
 from app.gui.features.runs.runs_page import ResumeOffer, RunsPage
 from app.gui.features.runs.start_dialog import StartRunDialog
-from app.gui.reader.print_bar import Printable
+from app.gui.printing import PrintTarget, default_paper
+from app.gui.reader.print_bar import PrintBar
 from app.gui.reader.print_preview import PrintPreview
-from app.render.runs import blank_checklist_html
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -41,11 +41,13 @@ class ChecklistRuns(QObject):
         self.offer: ResumeOffer | None = None
         self.offered = False
         self.page = RunsPage(self.retention_days(), host.widget)
-        self.blank = PrintPreview("blank checklist", host.widget)
+        self.blank = PrintPreview("blank checklist", host.widget, paper=default_paper(host.services.config))
         self.pages = QStackedWidget(host.widget)
         self.pages.addWidget(self.page)
         self.pages.addWidget(self.blank)
         self.workspace = self._workspace()
+        self._nothing = PrintBar(lambda: None, "nothing", self.workspace)
+        self._nothing.hide()
         self.page.open_requested.connect(self.open_run)
         self.blank.print_bar.saved.connect(lambda path: host.say(f"Saved {path}"))
 
@@ -62,6 +64,18 @@ class ChecklistRuns(QObject):
         layout.addLayout(bar)
         layout.addWidget(self.pages, 1)
         return workspace
+
+    def print_target(self) -> PrintTarget:
+        """The window's Print: the blank checklist or the run on screen (the list prints nothing)."""
+        return PrintTarget(
+            lambda: self._shown_bar().target().printable(), lambda: self._shown_bar().page_size_name()
+        )
+
+    def _shown_bar(self) -> PrintBar:
+        shown = self.pages.currentWidget()
+        if shown is self.view and self.view is not None:
+            return self.view.print_bar
+        return self.blank.print_bar if shown is self.blank else self._nothing
 
     def retention_days(self) -> int:
         return int(self.host.services.config.get("checklists.retention_days"))
@@ -87,7 +101,8 @@ class ChecklistRuns(QObject):
             self.pages.removeWidget(self.view)
             self.view.ticker.stop()
             self.view.deleteLater()
-        self.view = RunView(self.store, run_id, self.host.theme, self.clock, self.pages)
+        paper = default_paper(self.host.services.config)
+        self.view = RunView(self.store, run_id, self.host.theme, self.clock, self.pages, paper=paper)
         self.view.print_bar.saved.connect(lambda path: self.host.say(f"Saved {path}"))
         self.view.changed.connect(self.refresh_list)
         self.view.set_note(self._version_note(self.view.run.info))
@@ -95,6 +110,14 @@ class ChecklistRuns(QObject):
         self.pages.setCurrentWidget(self.view)
         self.host.show_workspace(self.workspace)
         return self.view
+
+    def restyle(self) -> None:
+        """A theme switch rebuilds the open run from the store, so every colour follows it."""
+        if self.view is not None:
+            showing = self.pages.currentWidget() is self.view
+            self.open_run(self.view.run.info.id)
+            if not showing:
+                self.pages.setCurrentWidget(self.page)
 
     def _version_note(self, info: RunInfo) -> str:
         """Runs keep the checklist they started with; say so when the pack now has another version."""
@@ -117,12 +140,7 @@ class ChecklistRuns(QObject):
     def show_blank(self, pack: Pack, document: model.Document) -> None:
         if not isinstance(document, model.Checklist):
             return
-        printable = Printable(
-            blank_checklist_html(pack, document),
-            blank_decor(pack, document),
-            f"{document.id}-blank.pdf",
-            document.title,
-        )
+        printable = blank_checklist_printable(pack, document)
         self.blank.show_printable(f"Blank checklist for paper: {document.title}", printable)
         self.pages.setCurrentWidget(self.blank)
         self.host.show_workspace(self.workspace)
@@ -152,7 +170,7 @@ class ChecklistRuns(QObject):
 def install(host: FeatureHost) -> None:
     feature = ChecklistRuns(host)
     feature.setObjectName("checklist-runs")
-    host.add_workspace(feature.workspace, "Checklist runs")
+    host.add_workspace(feature.workspace, "Checklist runs", feature.print_target())
     host.add_context_action(
         {"checklist"}, "Start a checklist run", "Start a run of this checklist", feature.start_from
     )
@@ -167,4 +185,5 @@ def install(host: FeatureHost) -> None:
     # Runs keep their own copy of the checklist, so the offer need not wait for the packs; it also
     # follows packs_changed in case the window is shown only after loading.
     host.on_packs_changed(lambda _packs: feature.offer_resume())
+    host.on_theme_changed(lambda _theme: feature.restyle())
     QTimer.singleShot(0, feature.offer_resume)

@@ -29,13 +29,14 @@ from app.core.runs.timer import Minimum, MonitoringTimer, minimum_text
 from app.core.runs.values import EntryRefused, Raw
 from app.core.system.clock import Clock
 from app.core.wording import plural, verb
-from app.export.runs import run_decor
+from app.export.pdf import Printable
+from app.export.runs import run_printable
 from app.gui.features.runs.items import ItemRow, alert_colour, box_style, plain_label
 from app.gui.features.runs.timer_panel import TimerPanel
-from app.gui.reader.print_bar import Printable, PrintBar
+from app.gui.reader.print_bar import PrintBar
 from app.gui.widgets.layouts import clear_layout
 from app.render.helpers import offset_label
-from app.render.runs import local_time, run_html
+from app.render.runs import local_time
 from app.render.theme import Theme
 
 
@@ -44,7 +45,14 @@ class RunView(QWidget):
     """After anything was saved: a value, the dose time, completion."""
 
     def __init__(
-        self, store: RunStore, run_id: int, theme: Theme, clock: Clock, parent: QWidget | None = None
+        self,
+        store: RunStore,
+        run_id: int,
+        theme: Theme,
+        clock: Clock,
+        parent: QWidget | None = None,
+        *,
+        paper: str = "A4",
     ):
         super().__init__(parent)
         self.store, self.theme, self.clock = store, theme, clock
@@ -66,7 +74,7 @@ class RunView(QWidget):
         self.alerts_layout.setContentsMargins(0, 0, 0, 0)
         self.finish_button = QPushButton("Finish run\u2026", self)
         self.finish_button.setAccessibleName("Finish this checklist run")
-        self.print_bar = PrintBar(self.printable, "checklist run", self)
+        self.print_bar = PrintBar(self.printable, "checklist run", self, paper=paper)
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(self.refresh_timer)
@@ -250,9 +258,4 @@ class RunView(QWidget):
             label.show()  # shown now, so the layout counts it when the summary is sized
 
     def printable(self) -> Printable:
-        return Printable(
-            run_html(self.run),
-            run_decor(self.run),
-            f"checklist-run-{self.run.info.id}.pdf",
-            f"{self.run.info.checklist_title}: {self.run.info.label}",
-        )
+        return run_printable(self.run)

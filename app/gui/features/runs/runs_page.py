@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.core.runs.store import RunInfo
 from app.core.wording import plural, verb
+from app.gui.widgets.plain import plain
 from app.render.runs import local_time
 
 RUN_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -51,7 +52,7 @@ class RunsPage(QWidget):
         super().__init__(parent)
         heading = QLabel("Checklist runs", self)
         heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.note = QLabel(self)
+        self.note = plain(QLabel(self))
         self.note.setWordWrap(True)
         self.set_retention(retention_days)
         self.listing = QListWidget(self)

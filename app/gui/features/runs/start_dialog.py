@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.core.model.checklist import Checklist
 from app.core.runs.store import LABEL_HINT, LABEL_MAX, check_label
 from app.gui.features.runs.timer_panel import from_qt, to_qt
+from app.gui.widgets.plain import plain
 
 
 class StartRunDialog(QDialog):
@@ -41,12 +42,12 @@ class StartRunDialog(QDialog):
         self.dose_time.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.dose_time.setAccessibleName(f"Dose time ({checklist.dose_event})")
         self.dose_known.toggled.connect(self.dose_time.setEnabled)
-        self.problem = QLabel(self)
+        self.problem = plain(QLabel(self))
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("Problem with the session label")
         self.problem.hide()
         form = QFormLayout()
-        form.addRow("Checklist:", QLabel(checklist.title, self))
+        form.addRow("Checklist:", plain(QLabel(checklist.title, self)))
         form.addRow("Session label:", self.label)
         form.addRow("", hint)
         form.addRow("", self.dose_known)

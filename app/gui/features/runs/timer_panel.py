@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDateTimeEdit, QGridLayout, QHBoxLayout, QLabel, Q
 
 from app.core.runs.timer import Minimum, TimerState, elapsed_text, minimum_text, next_due_text
 from app.core.system.clock import Clock
+from app.gui.widgets.plain import plain
 from app.render.theme import Theme
 
 MINIMUM_ICONS = {
@@ -41,13 +42,13 @@ class TimerPanel(QWidget):
         self.set_button.setAccessibleName("Save the dose time shown")
         self.now_button = QPushButton("Dose given now", self)
         self.now_button.setAccessibleName("Set the dose time to now")
-        self.elapsed = QLabel(self)
+        self.elapsed = plain(QLabel(self))
         self.elapsed.setAccessibleName("Time since the dose")
         self.elapsed.setStyleSheet("font-size: 18pt; font-weight: bold;")
-        self.next_due = QLabel(self)
+        self.next_due = plain(QLabel(self))
         self.next_due.setAccessibleName("Next timepoint due")
         self.next_due.setWordWrap(True)
-        self.minimum = QLabel(self)
+        self.minimum = plain(QLabel(self))
         self.minimum.setAccessibleName("Minimum monitoring time")
         self.minimum.setWordWrap(True)
         self._layout(dose_event)
@@ -56,7 +57,7 @@ class TimerPanel(QWidget):
 
     def _layout(self, dose_event: str) -> None:
         dose_row = QHBoxLayout()
-        dose_row.addWidget(QLabel(f"Dose time ({dose_event}):", self))
+        dose_row.addWidget(plain(QLabel(f"Dose time ({dose_event}):", self)))
         for widget in (self.dose_edit, self.set_button, self.now_button):
             dose_row.addWidget(widget)
         dose_row.addStretch(1)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPaintEvent, QPa
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.core.study.progress import DayCount
+from app.gui.widgets.plain import plain_tip
 
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 28, 30
 AGAIN_COLOUR = QColor("#c2410c")
@@ -61,7 +62,7 @@ class ReviewChart(QWidget):
     def set_days(self, days: list[DayCount]) -> None:
         self.days = days
         text = summary(days)
-        self.setToolTip(text)
+        self.setToolTip(plain_tip(text))
         self.setAccessibleDescription(text)
         self.update()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.core.study.progress import MASTERED_STABILITY_DAYS, RETENTION_DAYS, DeckMastery, Progress
 from app.gui.features.study.chart import ReviewChart
 from app.gui.widgets.layouts import clear_layout
+from app.gui.widgets.plain import plain_tip
 
 DEFINITIONS = (
     f"Retention: the share of answers in the last {RETENTION_DAYS} days not rated Again. "
@@ -53,7 +54,7 @@ class Figure(QFrame):
 
     def set_value(self, text: str, detail: str = "") -> None:
         self.value.setText(text)
-        self.setToolTip(detail or f"{self.caption}: {text}")
+        self.setToolTip(plain_tip(detail or f"{self.caption}: {text}"))
         self.setAccessibleName(f"{self.caption}: {text}")
 
 

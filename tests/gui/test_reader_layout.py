@@ -1,0 +1,86 @@
+"""The reader at the chairside: header in view, outline follows, zoom keeps the hierarchy, keys move."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.gui.conftest import WindowFactory
+
+
+def _heading_and_body_sizes(window: object) -> tuple[float, float]:
+    document = window.document.browser.document()  # type: ignore[attr-defined]
+    heads, body = [], []
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            size = fragments.fragment().charFormat().fontPointSize() or document.defaultFont().pointSizeF()
+            (heads if block.blockFormat().headingLevel() == 2 else body).append(size)
+            fragments += 1
+        block = block.next()
+    return min(heads), max(set(body), key=body.count)
+
+
+def test_header_stays_in_view_when_a_hit_opens_deep(make_window: WindowFactory, qtbot: QtBot) -> None:
+    """Opened at a late section, the title, status, review dates and pack are still on screen."""
+    window = make_window()
+    window.open_document("esketamine-trd", "follow-up", "")
+    header = window.document.header
+    qtbot.waitUntil(lambda: window.document.browser.verticalScrollBar().value() > 0, timeout=5000)
+    assert header.isVisible() and header.title.text() == window.reader.current[1].title
+    facts = header.facts.text()
+    assert "Approved use" in facts and "Review due" in facts and "Ketamine and esketamine therapy" in facts
+
+
+def test_outline_marks_the_section_in_view(make_window: WindowFactory, qtbot: QtBot) -> None:
+    """Scrolling to a section selects it in the outline; so does opening a hit there."""
+    window = make_window()
+    pane = window.document
+    window.open_document("esketamine-trd", "dosing", "")
+    qtbot.waitUntil(lambda: pane.section_in_view() == "dosing", timeout=5000)
+    assert pane.outline.currentItem().text() == "Dosing and schedule"
+    pane.browser.scrollToAnchor("missed-sessions")
+    qtbot.waitUntil(lambda: pane.outline.currentItem().text() == "Missed sessions", timeout=5000)
+
+
+def test_zoom_keeps_headings_above_body_text(make_window: WindowFactory, qtbot: QtBot) -> None:
+    """Six steps of larger text keep section headings bigger than body text."""
+    window = make_window()
+    window.open_document("esketamine-trd", "", "")
+    for _ in range(6):
+        window.actions_.zoom_in.trigger()
+    heading, body = _heading_and_body_sizes(window)
+    assert heading > body >= 16
+
+
+def test_sidebar_hides_and_workspace_keys_switch(make_window: WindowFactory, qtbot: QtBot) -> None:
+    """Ctrl+B hides the sidebar for room; Ctrl+2 shows the second workspace; Ctrl+1 the reader."""
+    window = make_window()
+    window.actions_.toggle_sidebar.trigger()
+    assert not window.sidebar.isVisible()
+    window.actions_.toggle_sidebar.trigger()
+    assert window.sidebar.isVisible()
+    keys = {e.keys: e for e in window.shortcut_registry.entries() if e.where == "Workspaces"}
+    assert {"Ctrl+1", "Ctrl+2"} <= set(keys)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspaces.currentIndex() == 1
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspaces.currentIndex() == 0
+
+
+def test_f6_moves_between_panels_and_the_outline_has_a_key(make_window: WindowFactory, qtbot: QtBot) -> None:
+    """F6 goes search -> list -> document -> outline; Ctrl+Shift+O jumps to the outline."""
+    window = make_window()
+    window.activateWindow()
+    window.open_document("esketamine-trd", "", "")
+    window.search.field.setFocus()
+    window.actions_.next_panel.trigger()
+    window.actions_.next_panel.trigger()
+    assert QApplication.focusWidget() is window.document.browser
+    window.actions_.next_panel.trigger()
+    assert QApplication.focusWidget() is window.document.outline
+    window.search.field.setFocus()
+    window.actions_.focus_outline.trigger()
+    assert QApplication.focusWidget() is window.document.outline
