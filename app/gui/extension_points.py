@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QMenu, QStackedWidget, QTabWidget, QWidget
 
 from app.gui.dialog_queue import DialogQueue
 from app.gui.reader.context_bar import Applies, ContextAction, ContextBar, Handler
@@ -93,7 +93,15 @@ class ExtensionPoints:
         self.dialogs.show(dialog)
 
     def show_workspace(self, widget: QWidget) -> None:
-        self.workspaces.setCurrentWidget(widget)
+        """Bring `widget` to the front: its workspace tab, and its page in any stack inside that tab."""
+        child: QWidget | None = widget
+        while child is not None and self.workspaces.indexOf(child) < 0:
+            parent = child.parentWidget()
+            if isinstance(parent, QStackedWidget) and parent.indexOf(child) >= 0:
+                parent.setCurrentWidget(child)
+            child = parent
+        if child is not None:
+            self.workspaces.setCurrentWidget(child)
 
     def add_menu_action(self, menu_title: str, action: QAction) -> None:
         self.menus[menu_title].addAction(action)

@@ -16,7 +16,7 @@ def _open(window: MainWindow, doc_id: str) -> CalculatorView:
     window.open_document(doc_id, "", "")
     next(b for b in window.context_bar.buttons if b.text() == "Open calculator").click()
     view = window.findChild(CalculatorView)
-    assert view is not None and window.workspaces.currentWidget() is view
+    assert view is not None and window.workspaces.currentWidget().isAncestorOf(view) and view.isVisible()
     return view
 
 

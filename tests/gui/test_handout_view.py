@@ -17,7 +17,7 @@ def _open(window: MainWindow) -> HandoutView:
     window.open_document("esketamine-treatment-day", "", "")
     next(b for b in window.context_bar.buttons if b.text() == "Handout (large print)").click()
     view = window.findChild(HandoutView)
-    assert view is not None and window.workspaces.currentWidget() is view
+    assert view is not None and window.workspaces.currentWidget().isAncestorOf(view) and view.isVisible()
     return view
 
 
@@ -45,3 +45,18 @@ def test_configured_details_fill_the_handout(make_window: WindowFactory, tmp_pat
     out = view.print_bar.save_pdf(tmp_path / "handout.pdf")
     assert out is not None and page_width_pt(out) == 612
     assert "Riverside Clinic" in pdf_text(out)
+
+
+def test_empty_workspaces_list_what_can_be_opened(make_window: WindowFactory) -> None:
+    """The Handout and Calculator tabs, before anything is opened, list the handouts and calculators."""
+    from app.gui.widgets.empty_state import EmptyState
+
+    window = make_window()
+    lists = {state.heading.text(): state for state in window.findChildren(EmptyState)}
+    assert {"Patient handouts", "Calculators"} <= set(lists)
+    handouts = lists["Patient handouts"]
+    titles = [handouts.list.item(row).text() for row in range(handouts.list.count())]
+    assert any("treatment day" in title.lower() for title in titles)
+    handouts.list.itemActivated.emit(handouts.list.item(0))
+    view = window.findChild(HandoutView)
+    assert view.current is not None and view.isVisible()

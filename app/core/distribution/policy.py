@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,8 @@ from app.core.packs.problems import Level, Problem
 from app.core.packs.roots import PackRoot, Progress, default_roots, load_packs, pack_folders
 from app.core.system.config import Config, load_config
 from app.core.system.paths import AppPaths, app_paths
+
+log = logging.getLogger(__name__)
 
 SITE_CACHE = "site-packs"
 
@@ -111,7 +114,20 @@ def load_configured_packs(
     packs = load_packs(configured_roots(config, extra), today, progress, policy=policy)
     packs.problems[:0] = site_problems(config)
     packs.signed_only = policy.require_signed
+    _log_problems(packs, config)
     return packs
+
+
+def _log_problems(packs: PackSet, config: Config) -> None:
+    """Everything the app shows the user as a problem also goes to the log, with its file and line,
+    so IT can see what a workstation saw (an unreachable share, a broken pack, a bad site value)."""
+    for issue in config.issues:
+        log.warning("settings: %s", issue.format())
+    for problem in packs.problems:
+        if problem.severity is Level.ERROR:
+            log.warning("pack problem: %s", problem.format())
+        else:
+            log.info("pack warning: %s", problem.format())
 
 
 def site_problems(config: Config) -> list[Problem]:

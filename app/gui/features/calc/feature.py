@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QStackedWidget
+
 from app.core import model
 from app.core.packs.loaded import Pack
 from app.gui.features.calc.view import CalculatorView
+from app.gui.widgets.empty_state import EmptyState
 from app.render.theme import Theme
 
 if TYPE_CHECKING:
@@ -14,15 +17,29 @@ if TYPE_CHECKING:
 
 
 def install(host: FeatureHost) -> None:
-    view = CalculatorView(host.theme, host.widget)
+    pages = QStackedWidget(host.widget)
+    view = CalculatorView(host.theme, pages)
     view.setObjectName("calculator-view")
-    host.add_workspace(view, "Calculator")
 
     def open_calculator(pack: Pack, document: model.Document) -> None:
         if isinstance(document, model.Calculator):
             view.theme = host.theme
             view.show_calculator(pack, document)
-            host.show_workspace(view)
+            pages.setCurrentWidget(view)
+            host.show_workspace(pages)
+
+    choose = EmptyState(
+        "Calculators",
+        "Choose a calculator. Each shows its working, its rounding and its sources, and refuses "
+        "values outside its bounds.",
+        {"calculator"},
+        open_calculator,
+        pages,
+    )
+    pages.addWidget(choose)
+    pages.addWidget(view)
+    host.add_workspace(pages, "Calculator")
+    host.on_packs_changed(choose.set_packs)
 
     def restyle(theme: Theme) -> None:
         view.theme = theme
