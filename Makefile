@@ -8,8 +8,9 @@ APP_ID := protocol-desk
 VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' app/__init__.py)
 FROZEN := dist/$(APP_ID)
 TARBALL := dist/$(APP_ID)-$(VERSION)-linux-$(shell uname -m).tar.gz
+SBOM := dist/$(APP_ID)-$(VERSION).cdx.json
 
-.PHONY: run test lint typecheck imports pytest pytest-future bench dist dist-check dist-launch icons schema clean
+.PHONY: run test lint typecheck imports pytest pytest-future bench dist dist-check dist-launch deb deb-check icons schema clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,8 +22,8 @@ run: $(STAMP)
 	$(BIN)/python -m app
 
 lint: $(STAMP)
-	$(BIN)/ruff check app tests benchmarks
-	$(BIN)/ruff format --check app tests benchmarks
+	$(BIN)/ruff check app tests benchmarks packaging
+	$(BIN)/ruff format --check app tests benchmarks packaging
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -46,15 +47,18 @@ schema: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/load.py
 
-# The frozen app (PyInstaller onedir, see build.spec and docs/deploy.md) and a tarball of it.
+# The frozen app (PyInstaller onedir, see build.spec and docs/deploy.md), a tarball of it, and its
+# CycloneDX SBOM (packaging/sbom.py). On Linux the build needs binutils, patchelf and icu-devtools.
 $(BUILD_STAMP): pyproject.toml $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,build]'
 	@touch $(BUILD_STAMP)
 
 dist: $(BUILD_STAMP)
-	rm -rf $(FROZEN) $(TARBALL)
+	rm -rf $(FROZEN) $(TARBALL) $(SBOM)
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
 	tar -C dist -czf $(TARBALL) $(APP_ID)
+	$(BIN)/python packaging/sbom.py --python $(BIN)/python --inventory build/inventory.json \
+		--bundle $(FROZEN) --out $(SBOM)
 	@du -sh $(FROZEN) $(TARBALL)
 
 # The frozen app's own self-test, headless, with a private profile so no real settings interfere.
@@ -62,11 +66,19 @@ dist-check:
 	rm -rf build/self-test
 	QT_QPA_PLATFORM=offscreen PROTOCOL_DESK_HOME=build/self-test/home \
 		PROTOCOL_DESK_SITE_CONFIG=build/self-test/no-site.toml \
-		$(FROZEN)/$(APP_ID) self-test --report build/self-test/self-test.json
+		$(FROZEN)/$(APP_ID) self-test --installed --report build/self-test/self-test.json
 
 # The frozen window starts offscreen and shows its search field (prints the launch time; target 1.5 s).
 dist-launch: $(STAMP)
 	$(BIN)/python benchmarks/startup.py --exe $(FROZEN)/$(APP_ID)-gui --runs 3
+
+# The Debian package of the frozen folder, checked by lintian (packaging/deb/build-deb.sh; needs dpkg-dev
+# and lintian). deb-check installs, self-tests, upgrades and removes it on this machine (root only).
+deb:
+	packaging/deb/build-deb.sh
+
+deb-check:
+	packaging/deb/check-install.sh
 
 icons: $(STAMP)
 	$(BIN)/python resources/icons/make_icons.py

@@ -1,9 +1,11 @@
 """`protocol-desk self-test`: prove that this installation works, headless, and write a report.
 
 Checks the folders, the configuration, the bundled resources, loads every pack under the site's
-policy, builds the search index and searches it, renders every document to HTML and text, and
-exports a PDF offscreen. IT runs it after deploying (the frozen build too); it exits 0 only when
-every step passed.
+policy, builds the search index and searches it, renders every document to HTML and text, exports a
+PDF offscreen, sorts text the way the interface does (Qt's ICU data) and loads Qt's platform
+and print plugins (which fail to load when a system library they need is missing).
+With `--installed` it first checks the installed files against the manifest written at build time.
+IT runs it after deploying (the frozen build too); it exits 0 only when every step passed.
 """
 
 from __future__ import annotations
@@ -24,13 +26,22 @@ from app.core.distribution.policy import load_configured_packs
 from app.core.packs.loaded import PackSet
 from app.core.packs.problems import Level
 from app.core.system.config import Config, load_config, site_placeholders
-from app.core.system.paths import AppPaths, app_paths, bundled_content_dir, resources_dir
+from app.core.system.manifest import MANIFEST_NAME, ManifestError, verify_manifest
+from app.core.system.paths import (
+    AppPaths,
+    app_paths,
+    bundled_content_dir,
+    install_root,
+    is_frozen,
+    resources_dir,
+)
 from app.core.system.selftest import Outcome, Status, Step, StepResult, run_steps
 from app.core.wording import plural
 from app.render.html import TEMPLATES, document_html
 from app.render.text import document_text
 
 MAX_DETAILS = 25
+WINDOW_PLUGINS = {"qxcb", "qwindows", "qcocoa"}  # the platform plugins the build ships for windows
 log = logging.getLogger(__name__)
 STYLES: tuple[Literal["text", "markdown"], ...] = ("text", "markdown")
 
@@ -41,6 +52,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--report", type=Path, metavar="FILE.json", help="where to write the report (a .txt copy goes beside)"
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--installed",
+        action="store_true",
+        help="also check every installed file against the manifest written when the app was built",
+    )
     parser.set_defaults(run=run)
 
 
@@ -175,6 +191,90 @@ def _pdf(ctx: _Context) -> Outcome:
     return Outcome(f"{document.id} exported: {plural(pages, 'page')}", details)
 
 
+def installed_folder() -> Path | None:
+    """The folder holding the executables of a built app; None when running from source."""
+    return Path(sys.executable).resolve().parent if is_frozen() else None
+
+
+def _installation(ctx: _Context) -> Outcome:
+    root = installed_folder()
+    if root is None:
+        return Outcome("running from source: there is no built installation to check", (), Status.FAILED)
+    bundle = install_root()
+    try:
+        check = verify_manifest(root, bundle / MANIFEST_NAME, watched=bundle)
+    except ManifestError as error:
+        return Outcome(str(error), (), Status.FAILED)
+    details = [f"missing: {name}" for name in check.missing] + [
+        f"modified: {name}" for name in check.modified
+    ]
+    details += [f"not from the build: {name}" for name in check.unexpected]
+    if not check.ok:
+        missing, modified = plural(len(check.missing), "file"), len(check.modified)
+        summary = f"{missing} missing and {modified} modified, of {check.checked} checked"
+        return Outcome(summary, _limited(details), Status.FAILED)
+    summary = f"{plural(check.checked, 'file')} of version {check.version} present and unmodified in {root}"
+    return Outcome(summary, _limited(details))
+
+
+def _collation(ctx: _Context) -> Outcome:
+    """Locale-aware sorting goes through Qt's ICU data (trimmed in the build): it must still be there."""
+    from PySide6.QtCore import QCollator, QLocale
+
+    words = ["beta", "Beta", "alpha", "Alpha"]
+    sorted_words = {}
+    for name in ("en_US", "de_DE"):  # English data is kept; other locales fall back to the root rules
+        collator = QCollator(QLocale(name))
+        sorted_words[name] = sorted(words, key=collator.sortKey)
+    expected = ["alpha", "Alpha", "beta", "Beta"]
+    details = tuple(f"{name}: {' '.join(found)}" for name, found in sorted_words.items())
+    if any(found != expected for found in sorted_words.values()):
+        return Outcome(
+            "locale-aware sorting does not follow the Unicode collation rules", details, Status.FAILED
+        )
+    return Outcome("locale-aware sorting works (English and a fallback locale)", details)
+
+
+def _load_plugins(kind: str, names: set[str] | None = None) -> tuple[Path, list[Path], list[str]]:
+    """Load Qt's plugins of one kind (only `names`, if given): loading fails when a library is missing."""
+    from PySide6.QtCore import QLibraryInfo, QPluginLoader
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / kind
+    plugins = sorted(folder.glob("*")) if folder.is_dir() else []
+    plugins = [p for p in plugins if names is None or p.name.split(".")[0].removeprefix("lib") in names]
+    failures = []
+    for plugin in plugins:
+        loader = QPluginLoader(str(plugin))
+        if not loader.load():
+            failures.append(f"{plugin.name}: {loader.errorString()}")
+    return folder, plugins, failures
+
+
+def _display(ctx: _Context) -> Outcome:
+    """The plugin that opens windows must load; on Linux (X11) it needs libxcb-cursor0 and others."""
+    folder, plugins, failures = _load_plugins("platforms", WINDOW_PLUGINS)
+    if not plugins:
+        return Outcome(f"no window platform plugin in {folder}: no window can open", (), Status.FAILED)
+    if failures:
+        return Outcome(
+            "the window platform plugin does not load: a system library is missing",
+            tuple(failures),
+            Status.FAILED,
+        )
+    return Outcome(f"window platform plugin loads: {', '.join(p.name for p in plugins)}", (str(folder),))
+
+
+def _printing(ctx: _Context) -> Outcome:
+    """Qt's print plugin must load: on Linux it needs the system's CUPS library (libcups2)."""
+    folder, plugins, failures = _load_plugins("printsupport")
+    if not plugins:
+        return Outcome(f"no print plugin in {folder}: only PDF output is possible", (), Status.FAILED)
+    if failures:
+        hint = "printing needs the system's CUPS library (Debian: libcups2)"
+        return Outcome(f"the print plugin does not load; {hint}", tuple(failures), Status.FAILED)
+    return Outcome(f"print plugin loads: {', '.join(p.name for p in plugins)}", (str(folder),))
+
+
 def _force_offscreen() -> None:
     """A self-test must run on a server or over SSH: no display is needed or used."""
     from PySide6.QtGui import QGuiApplication
@@ -183,8 +283,11 @@ def _force_offscreen() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
-def _steps(ctx: _Context) -> list[Step]:
-    named: list[tuple[str, Callable[[_Context], Outcome]]] = [
+def _steps(ctx: _Context, installed: bool) -> list[Step]:
+    named: list[tuple[str, Callable[[_Context], Outcome]]] = (
+        [("installation", _installation)] if installed else []
+    )
+    named += [
         ("folders", _folders),
         ("configuration", _configuration),
         ("resources", _resources),
@@ -192,6 +295,9 @@ def _steps(ctx: _Context) -> list[Step]:
         ("search", _search),
         ("render", _render),
         ("pdf", _pdf),
+        ("collation", _collation),
+        ("display", _display),
+        ("printing", _printing),
     ]
     return [(name, partial(step, ctx)) for name, step in named]
 
@@ -205,7 +311,7 @@ def run(args: argparse.Namespace) -> int:
     report_file = args.report or paths.state / "self-test" / "self-test.json"
     with tempfile.TemporaryDirectory(prefix=f"{APP_ID}-self-test-") as work:
         ctx = _Context(paths, list(args.packs), Path(work), report_file.with_suffix(".pdf"))
-        report = run_steps(_steps(ctx), on_step=_print_step)
+        report = run_steps(_steps(ctx, args.installed), on_step=_print_step)
     log.log(logging.INFO if report.passed else logging.ERROR, "self-test:\n%s", report.to_text())
     try:
         json_file, text_file = report.write(report_file)

@@ -30,7 +30,10 @@ def create_application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    application = QApplication(sys.argv[:1])
+    # On X11 the window's WM_CLASS instance name is argv[0]'s base name. Started as protocol-desk-gui,
+    # protocol-desk, `python -m app` or __main__.py, it is always the app id, which the desktop entry
+    # names as StartupWMClass: docks then tie the running window to its launcher.
+    application = QApplication([APP_ID])
     application.setApplicationName(APP_NAME)
     application.setOrganizationName(ORG_NAME)
     application.setApplicationVersion(__version__)

@@ -39,7 +39,10 @@ def test_self_test_passes_and_writes_reports(tmp_path: Path, capsys: pytest.Capt
     data = _report(report)
     steps = {s["name"]: s["status"] for s in data["steps"]}  # type: ignore[attr-defined]
     assert data["passed"] is True and set(steps.values()) == {"passed"}
-    assert list(steps) == ["folders", "configuration", "resources", "packs", "search", "render", "pdf"]
+    assert list(steps) == [
+        *("folders", "configuration", "resources", "packs", "search", "render", "pdf"),
+        *("collation", "display", "printing"),
+    ]
     assert "RESULT: PASSED" in report.with_suffix(".txt").read_text()
     assert report.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
     assert "self-test PASSED" in capsys.readouterr().out
@@ -121,3 +124,42 @@ def test_crash_leaves_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     assert log is not None
     text = log.read_text()
     assert "unhandled exception" in text and "ValueError: boom in a slot" in text and "Traceback" in text
+
+
+def _installed_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A built folder with a manifest, standing in for the frozen app this process would be."""
+    from app.cli import selftest
+    from app.core.system.manifest import MANIFEST_NAME, write_manifest
+
+    root = tmp_path / "protocol-desk"
+    bundle = root / "_internal"
+    bundle.mkdir(parents=True)
+    (root / "protocol-desk").write_bytes(b"program")
+    (bundle / "library.so").write_bytes(b"library")
+    write_manifest(root, bundle / MANIFEST_NAME, "protocol-desk", "1.2.3")
+    monkeypatch.setattr(selftest, "installed_folder", lambda: root)
+    monkeypatch.setattr(selftest, "install_root", lambda: bundle)
+    return root
+
+
+def test_installed_checks_files_against_the_build_manifest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _installed_copy(tmp_path, monkeypatch)
+    report = tmp_path / "r.json"
+    assert main(["self-test", "--installed", "--report", str(report)]) == 0
+    first = _report(report)["steps"][0]  # type: ignore[index]
+    assert first["name"] == "installation" and first["status"] == "passed"
+    assert "2 files of version 1.2.3" in first["summary"]
+
+    (root / "_internal" / "library.so").write_bytes(b"tampered")
+    assert main(["self-test", "--installed", "--report", str(report)]) == 1
+    first = _report(report)["steps"][0]  # type: ignore[index]
+    assert first["status"] == "failed" and "modified: _internal/library.so" in first["details"]
+
+
+def test_installed_from_source_fails_with_a_reason(tmp_path: Path) -> None:
+    report = tmp_path / "r.json"
+    assert main(["self-test", "--installed", "--report", str(report)]) == 1
+    first = _report(report)["steps"][0]  # type: ignore[index]
+    assert first["status"] == "failed" and "running from source" in first["summary"]

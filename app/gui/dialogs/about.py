@@ -1,14 +1,27 @@
-"""About: the app's version and each pack's version, publisher, release date and status."""
+"""About: the app's version and each pack's version, publisher, release date and status.
+
+"Third-party licences" shows the licence inventory of what the build bundles (app.core.system.licences).
+"""
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import APP_NAME, __version__
 from app.core.packs.loaded import PackSet
 from app.core.packs.problems import Level
+from app.core.system.licences import third_party_licences
 from app.core.system.logs import LOG_FILE
 from app.core.system.paths import AppPaths, site_config_file
 from app.core.wording import plural
@@ -69,6 +82,33 @@ class AboutDialog(QDialog):
         text.setHtml(about_html(packs) + locations_html(paths))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.licences_button = QPushButton("Third-party &licences", self)
+        buttons.addButton(self.licences_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.licences_button.clicked.connect(self.show_licences)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
+        layout.addWidget(buttons)
+
+    def show_licences(self) -> LicencesDialog:
+        dialog = LicencesDialog(self)
+        dialog.open()
+        return dialog
+
+
+class LicencesDialog(QDialog):
+    """The bundled components and their licence texts, read-only and searchable with the keyboard."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Third-party licences")
+        self.resize(820, 600)
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName("Third-party licences")
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.text.setPlainText(third_party_licences())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
         layout.addWidget(buttons)
