@@ -379,5 +379,6 @@ class MainWindow(ExtensionPoints, QMainWindow):
         for thread in self.threads:
             thread.quit()
             thread.wait(3000)
+        self.search_worker.close()
         self.services.close()
         super().closeEvent(event)

@@ -29,7 +29,8 @@ class Query:
     text: str
     kind: str | None = None
     tag: str | None = None
-    limit: int = 50
+    limit: int = 20
+    """A little more than the results list shows at once: each row costs layout on the UI thread."""
 
 
 class LoadWorker(QObject):
@@ -68,7 +69,10 @@ class LoadWorker(QObject):
 
 
 class SearchWorker(QObject):
-    """Runs queries in its own thread against its own connection to the index."""
+    """Runs queries in its own thread against its own connection to the index.
+
+    The worker owns its SearchIndex, and so the one connection its thread opens: `set_packs` closes
+    the old one when the packs change, and `close` (called once its thread has stopped) the last."""
 
     finished = Signal(object, object)
     """(Query, results or None)"""
@@ -101,6 +105,16 @@ class SearchWorker(QObject):
             log.exception("query failed: %r", query.text)
             results = None
         self.finished.emit(query, results)
+
+    def close(self) -> None:
+        """Close the index and its connection; call after the worker's thread has finished."""
+        if self.index is not None:
+            self.index.close()
+            self.index = None
+
+    @property
+    def open_connections(self) -> int:
+        return 0 if self.index is None else int(self.index.open_connections)
 
 
 def start_in_thread(worker: QObject, name: str) -> QThread:

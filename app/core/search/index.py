@@ -2,7 +2,11 @@
 
 Threading contract. A SearchIndex may be shared between threads: every thread that searches gets
 its own read-only SQLite connection, opened on first use, so no connection is ever used by two
-threads. Building writes a new file and renames it over the old one, so a worker thread can build
+threads. Connections are keyed by the thread's id, not kept in `threading.local`: a thread Python
+did not start (a QThread) gets a fresh thread state, and so an empty `threading.local`, each time
+it calls into Python, which opened and leaked one connection per search.
+
+Building writes a new file and renames it over the old one, so a worker thread can build
 (`open_or_build`, `build`) while the UI thread keeps searching an older SearchIndex (readers keep
 the file they opened); swap the objects when the build finishes, then `close()` the old one.
 `close()` closes the connections of every thread: call it when no search is running.
@@ -75,9 +79,8 @@ class SearchIndex:
         """True when this object built the file rather than reusing a cached one."""
         self.rebuild_reason: str | None = None
         self._owned = owned
-        self._local = threading.local()
         self._lock = threading.Lock()
-        self._connections: list[sqlite3.Connection] = []
+        self._states: dict[int, _ThreadState] = {}
 
     @classmethod
     def open_or_build(cls, packs: PackSet, path: Path, progress: Progress | None = None) -> SearchIndex:
@@ -112,14 +115,22 @@ class SearchIndex:
             return cls(Path(name), key, built=True, owned=True)
 
     def _state(self) -> _ThreadState:
-        state: _ThreadState | None = getattr(self._local, "state", None)
+        thread = threading.get_ident()
+        state = self._states.get(thread)
         if state is None:
+            # A dead thread's id can be reused; its connection then passes to the new thread,
+            # which is safe because the old one can no longer use it.
             connection = _connect(self.path)
-            with self._lock:
-                self._connections.append(connection)
             state = _ThreadState(connection, Planner(Vocabulary(connection), Synonyms.load(connection)))
-            self._local.state = state
+            with self._lock:
+                self._states[thread] = state
         return state
+
+    @property
+    def open_connections(self) -> int:
+        """How many SQLite connections this index holds open (one per thread that searched)."""
+        with self._lock:
+            return len(self._states)
 
     def search(
         self,
@@ -164,10 +175,9 @@ class SearchIndex:
 
     def close(self) -> None:
         with self._lock:
-            connections, self._connections = self._connections, []
-        for connection in connections:
-            connection.close()
-        self._local = threading.local()
+            states, self._states = self._states, {}
+        for state in states.values():
+            state.connection.close()
         if self._owned:
             self.path.unlink(missing_ok=True)
 
