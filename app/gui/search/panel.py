@@ -69,8 +69,7 @@ class SearchPanel(QWidget):
         self.delegate = ResultDelegate(self.results)
         self.results.setItemDelegate(self.delegate)
         self.model.modelReset.connect(self.delegate.forget)
-        self.results.setUniformItemSizes(False)
-        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(True)  # one size hint for all rows: see ResultDelegate
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._layout()
         self._connect()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.core.search.results import SearchHit
@@ -47,43 +47,33 @@ def meta_line(hit: SearchHit) -> str:
 
 
 class ResultDelegate(QStyledItemDelegate):
-    """Three lines per hit: bold title, muted meta line, snippet with highlighted terms."""
+    """Three parts per hit: bold title, muted meta line, snippet with highlighted terms.
+
+    Every row has the same height (the list sets uniform item sizes), so the view asks for one size
+    hint and lays out only the rows it paints. Title and meta line are elided plain text; only the
+    snippet, which carries the highlights, is rich text, laid out once per row, width and state."""
 
     PADDING = 6
+    SNIPPET_LINES = 3
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._cache: dict[tuple[int, int, bool], QTextDocument] = {}
-        """Laid-out rows: sizeHint and paint ask for the same row many times per update."""
+        self._cache: dict[tuple[int, int, str], QTextDocument] = {}
 
     def forget(self) -> None:
         """Call when the hits change (the model resets)."""
         self._cache.clear()
 
-    def _document(self, option: QStyleOptionViewItem, hit: SearchHit, selected: bool) -> QTextDocument:
-        key = (id(hit), option.rect.width(), selected)
+    def _snippet(self, option: QStyleOptionViewItem, hit: SearchHit, color: str, width: int) -> QTextDocument:
+        key = (id(hit), width, color)  # the colour changes when the row is selected
         cached = self._cache.get(key)
         if cached is None:
-            cached = self._cache[key] = self._layout(option, hit, selected)
+            cached = self._cache[key] = QTextDocument()
+            cached.setDefaultFont(option.font)
+            cached.setDocumentMargin(0)
+            cached.setHtml(f"<div style='color:{color}'>{hit.snippet_html}</div>")
+            cached.setTextWidth(width)
         return cached
-
-    def _layout(self, option: QStyleOptionViewItem, hit: SearchHit, selected: bool) -> QTextDocument:
-        palette = option.palette
-        group = QPalette.ColorGroup.Active
-        text = palette.color(
-            group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        muted = text if selected else palette.color(group, QPalette.ColorRole.PlaceholderText)
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setDocumentMargin(self.PADDING)
-        document.setHtml(
-            f"<div style='color:{text.name()}'><b>{_escape(hit.title)}</b><br>"
-            f"<span style='color:{muted.name()}'>{_escape(meta_line(hit))}</span><br>{hit.snippet_html}</div>"
-        )
-        width = option.rect.width()
-        document.setTextWidth(max(120, width))
-        return document
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         hit = index.data(HIT_ROLE)
@@ -93,20 +83,37 @@ class ResultDelegate(QStyledItemDelegate):
         style = option.widget.style() if option.widget else None
         if style is not None:
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
-        document = self._document(option, hit, selected)
+        group = QPalette.ColorGroup.Active
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text = option.palette.color(group, role)
+        muted = text if selected else option.palette.color(group, QPalette.ColorRole.PlaceholderText)
+        rect = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        width = max(60, rect.width())
+        line = QFontMetrics(option.font).lineSpacing()
+        bold = QFont(option.font)
+        bold.setBold(True)
         painter.save()
-        rect = option.rect
-        painter.translate(rect.topLeft())
-        document.drawContents(painter, QRectF(0, 0, rect.width(), rect.height()))
+        painter.setPen(text)
+        painter.setFont(bold)
+        title = QFontMetrics(bold).elidedText(hit.title, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(rect.left(), rect.top(), width, line, _LEFT, title)
+        painter.setFont(option.font)
+        painter.setPen(muted)
+        meta = QFontMetrics(option.font).elidedText(meta_line(hit), Qt.TextElideMode.ElideRight, width)
+        painter.drawText(rect.left(), rect.top() + line, width, line, _LEFT, meta)
+        snippet = self._snippet(option, hit, text.name(), width)
+        painter.translate(rect.left(), rect.top() + 2 * line)
+        snippet.drawContents(painter, QRectF(0, 0, width, line * self.SNIPPET_LINES))
         painter.restore()
         return None
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        hit = index.data(HIT_ROLE)
-        if hit is None:
-            return super().sizeHint(option, index)
-        document = self._document(option, hit, False)
-        return QSize(int(document.idealWidth()), int(document.size().height()))
+        """The same for every row: title, meta line and up to SNIPPET_LINES of snippet."""
+        line = QFontMetrics(option.font).lineSpacing()
+        return QSize(option.rect.width(), 2 * self.PADDING + (2 + self.SNIPPET_LINES) * line)
+
+
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _escape(text: str) -> str:
