@@ -3,14 +3,16 @@ title, a meta line and the highlighted snippet. The snippet HTML comes from core
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.core.search.results import SearchHit
 from app.render.helpers import KIND_LABELS
+
+if TYPE_CHECKING:  # the search package imports the index builder and the models
+    from app.core.search.results import SearchHit
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 ModelIndex = QModelIndex | QPersistentModelIndex
