@@ -52,25 +52,6 @@ def _search(qtbot: QtBot, window, text: str) -> None:  # type: ignore[no-untyped
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0 or "No results" in panel.status.text(), timeout=5000)
 
 
-@linux_only
-def test_thousand_searches_keep_one_connection_and_bounded_memory(
-    qtbot: QtBot, make_window: WindowFactory
-) -> None:
-    """1,000 searches through the window leave one connection to the index and memory near flat."""
-    window = make_window()
-    index_file = window.services.paths.index_db
-    for number in range(100):
-        _search(qtbot, window, QUERIES[number % len(QUERIES)])
-    baseline_rss, baseline_files = _rss_mb(), _open_files_to(index_file)
-    assert window.search_worker.open_connections == 1
-    for number in range(100, SEARCHES):
-        _search(qtbot, window, QUERIES[number % len(QUERIES)])
-    assert window.search_worker.open_connections == 1
-    assert _open_files_to(index_file) == baseline_files <= 2
-    growth = _rss_mb() - baseline_rss
-    assert growth < GROWTH_LIMIT_MB, f"memory grew {growth:.0f} MB over {SEARCHES - 100} searches"
-
-
 def test_closing_the_window_closes_the_search_connection(qtbot: QtBot, make_window: WindowFactory) -> None:
     """The worker owns its connection: closing the window closes it."""
     window = make_window()
