@@ -162,6 +162,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self.setTabOrder(self.search.results, self.tabs)
         self.setTabOrder(self.tabs, self.context_bar)
         self.setTabOrder(self.context_bar, self.document.browser)
+        self.context_bar.tab_next = self.document.browser
         self.setTabOrder(self.document.browser, self.document.outline)
 
     def _connect(self) -> None:

@@ -39,6 +39,7 @@ class Driver:
             "search": lambda: self.type_text("monitoring"),
             "open_result": self.open_result,
             "open_checklist": lambda: window.open_document(CHECKLIST, "", ""),
+            "tab_around": self.tab_around,
             "start_run": self.start_run,
             "enter_alert": lambda: self.enter("pre-dose", "pre-sbp", "200"),
             "enter_refused": lambda: self.enter("pre-dose", "pre-dbp", "900"),
@@ -70,6 +71,18 @@ class Driver:
     def open_result(self) -> None:
         self.key(Qt.Key.Key_Down)
         self.key(Qt.Key.Key_Return)
+
+    def tab_around(self) -> None:
+        """Tab from the focus until it comes back (or 80 stops); the reader records every stop, and
+        `tab_around.stops.json` holds each stop's class and accessible name for the test."""
+        start, stops = self.focus(), []
+        for _ in range(80):
+            self.key(Qt.Key.Key_Tab)
+            QTest.qWait(60)  # on a real screen the key goes through the window system's queue
+            stops.append(f"{type(self.focus()).__name__}: {self.focus().accessibleName()}")
+            if self.focus() is start:
+                break
+        (self.out / "tab_around.stops.json").write_text(json.dumps(stops, ensure_ascii=False))
 
     def start_run(self) -> None:
         found = self.window.services.packs.find(f"ketamine-therapy/{CHECKLIST}")

@@ -26,6 +26,7 @@ STEPS = [
     "search",
     "open_result",
     "open_checklist",
+    "tab_around",
     "start_run",
     "enter_alert",
     "enter_refused",
@@ -177,15 +178,95 @@ def named(root: dict[str, object], name: str) -> dict[str, object]:
 
 
 def test_the_document_exposes_its_headings_and_links(walk: Path) -> None:
-    """Qt's bridge gives a QTextBrowser's text but no heading or link objects inside it, so the
-    document's headings are the outline's items and its links are a list beside it, by keyboard."""
+    """The document view is a document: heading and link objects inside it, in its text, the same
+    headings as the outline and the same links as the links list."""
     window = tree(walk, "open_result")
     document = named(window, "Document")
-    assert "focused" in document["states"]  # type: ignore[operator]
-    headings = [str(item["name"]) for item in named(window, "Document outline")["children"]]  # type: ignore[union-attr]
-    assert len(headings) >= 2
-    assert all(h in str(document["text"]) for h in headings), headings
-    links = named(window, "Links in this document")
-    assert links["child_count"], links
-    first = links["children"][0]  # type: ignore[index]
-    assert first["name"] and first["name"] in str(document["text"])  # type: ignore[index]
+    assert document["role"] == "document frame" and "focused" in document["states"]  # type: ignore[operator]
+    parts = document["children"]
+    headings = [str(p["name"]) for p in parts if p["role"] == "heading"]  # type: ignore[union-attr,index]
+    links = [str(p["name"]) for p in parts if p["role"] == "link"]  # type: ignore[union-attr,index]
+    assert len(headings) >= 2 and links, parts
+    assert all(h in str(document["text"]) for h in headings + links)
+    outline = [str(item["name"]) for item in named(window, "Document outline")["children"]]  # type: ignore[union-attr]
+    assert set(outline) - {"References"} <= set(headings)
+    listed = named(window, "Links in this document")
+    assert [str(c["name"]) for c in listed["children"]] == links[: len(listed["children"])]  # type: ignore[union-attr]
+
+
+PRIVATE = re.compile("[\ue000-\uf8ff\ufdd0-\ufdef\U000f0000-\U0010ffff]")
+"""Private-use characters and Qt's frame markers (U+FDD0/U+FDD1): a reader spells them out."""
+
+
+def test_no_private_use_characters_anywhere_a_reader_looks(walk: Path) -> None:
+    found = []
+    for step in STEPS:
+        for path, node in nodes(tree(walk, step)):
+            for key in ("name", "description", "text"):
+                if PRIVATE.search(str(node.get(key, ""))):
+                    found.append(f"{step}: {path} {key}")
+    found += [f"event {e['step']} {e['type']}" for e in events(walk) if PRIVATE.search(json.dumps(e))]
+    assert found == []
+
+
+def field(root: dict[str, object], starts: str) -> dict[str, object]:
+    found = [n for _, n in nodes(root) if n["role"] == "text" and str(n["name"]).startswith(starts)]
+    assert found, f"no field named {starts!r}..."
+    return found[0]
+
+
+def test_fields_carry_their_alert_refusal_and_requirement(walk: Path) -> None:
+    """Qt's AT-SPI bridge maps no invalid-entry or required state, so the field's own description
+    carries its alert or refusal and its name says "(required)" as its label shows."""
+    after = tree(walk, "enter_refused")
+    systolic = field(after, "Systolic blood pressure before the dose")
+    diastolic = field(after, "Diastolic blood pressure before the dose")
+    assert "mmHg" in str(systolic["description"]) and "urgent" in str(systolic["description"]).lower()
+    assert "Not saved" in str(diastolic["description"]) and "900" in str(diastolic["description"])
+    assert str(systolic["name"]).endswith("(required)")
+    summary = named(after, "Alert summary")
+    assert summary["role"] == "alert"
+    texts = [str(n["name"]) for _, n in nodes(summary)]
+    assert any("URGENT" in t and "mmHg" in t for t in texts), texts
+
+
+def test_urgent_alerts_and_refusals_are_assertive(walk: Path) -> None:
+    said = {e["step"]: e for e in events(walk) if e["type"] == "object:announcement"}
+    assert "URGENT" in str(said["enter_alert"]["data"]) and said["enter_alert"]["politeness"] == 2
+    assert "Not saved" in str(said["enter_refused"]["data"]) and said["enter_refused"]["politeness"] == 2
+    assert said["search"]["politeness"] == 1  # the result count waits for the reader
+
+
+def focus_trail(walk: Path, step: str) -> list[dict[str, str]]:
+    return [e["source"] for e in events(walk) if e["step"] == step and e["type"] == "focus:"]  # type: ignore[misc]
+
+
+def test_forward_tab_reaches_every_control_once_round_with_names(walk: Path) -> None:
+    """From the document, Tab goes round the window and back; every stop is named, and the buttons
+    above the document come right before it."""
+    stops = json.loads((walk / "tab_around.stops.json").read_text())
+    assert stops[-1] == "SafeBrowser: Document", stops
+    trail = [f"{s['role']}: {s['name']}" for s in focus_trail(walk, "tab_around")]
+    assert all(s.split(": ", 1)[1].strip() for s in trail), trail
+    buttons = [t for t in trail if t.startswith("push button: ")]
+    assert "push button: Start a checklist run" in buttons
+    assert trail[-1 - len(buttons) : -1] == buttons and trail[-1] == "document frame: Document", trail
+    assert "text: Search" in trail
+
+
+def test_focus_goes_straight_to_a_new_run_and_a_handout(walk: Path) -> None:
+    run = focus_trail(walk, "start_run")
+    assert [s["role"] for s in run] == ["text"] and run[0]["name"].startswith("Systolic"), run
+    handout = focus_trail(walk, "open_handout")
+    assert "Search" not in [s["name"] for s in handout] and handout[-1]["name"] == "Handout preview"
+
+
+def test_tab_lists_are_named_after_their_selected_tab(walk: Path) -> None:
+    wrong = []
+    for step in STEPS:
+        for path, node in nodes(tree(walk, step)):
+            tabs = node.get("children", [])
+            chosen = [t["name"] for t in tabs if "selected" in t["states"]]  # type: ignore[union-attr,index]
+            if node["role"] == "page tab list" and showing(node) and chosen != [node["name"]]:
+                wrong.append(f"{step}: {path} selected {chosen}")
+    assert wrong == []

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.reader.document_accessible import document_interface
 from app.gui.reader.document_header import DocumentHeader
+from app.gui.widgets import accessible
 from app.gui.widgets.plain import plain
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -64,6 +66,11 @@ class SafeBrowser(QTextBrowser):
             self.scrollToAnchor(url.fragment() or text[1:])
         elif url.scheme() in {"http", "https", "mailto"}:
             self.external_link.emit(url)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab leaves the document: QTextBrowser would step through its links in silence instead
+        (links have their own keys: the links list, a reader's link navigation)."""
+        return QTextEdit.focusNextPrevChild(self, next)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.BackButton:
@@ -151,6 +158,7 @@ NARROW = 820
 class DocumentPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        accessible.register(SafeBrowser, document_interface)  # before Qt first asks for one
         self.header = DocumentHeader(self)
         self.browser = SafeBrowser(self)
         self.anchors: list[tuple[float, str]] = []
@@ -159,6 +167,11 @@ class DocumentPane(QWidget):
         # Tab leaves the document instead of stepping through every citation link in silence; the
         # links are reachable from the links list (Ctrl+Shift+L), the sections from the outline.
         self.browser.setTabChangesFocus(True)
+        # A caret the arrow keys move and a reader follows; the document as a document (headings
+        # and links as objects, no table markers in its text), see document_accessible.
+        self.browser.setTextInteractionFlags(
+            self.browser.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.outline = QListWidget(self)
         self.outline.setAccessibleName("Document outline")
         self.outline.itemActivated.connect(self._jump)

@@ -60,6 +60,9 @@ class ItemRow(QWidget):
         self.input = self._input()
         if self.input is not None:
             title.setBuddy(self.input)  # the labelled-by relation a screen reader reads the question from
+        if item.required and self.input is not None:
+            # Qt's AT-SPI bridge has no "required" state to set: the name says it, as the label does.
+            self.input.setAccessibleName(f"{self.input.accessibleName()} (required)")
         # Status, refusal and alert labels are named by what they show, after the item they belong to.
         self.status = plain_label("", self)
         self.problem = plain_label("", self)
