@@ -38,6 +38,7 @@ class Driver:
             "ready": self.ready,
             "search": lambda: self.type_text("monitoring"),
             "open_result": self.open_result,
+            "search_cards": self.search_cards,
             "open_checklist": lambda: window.open_document(CHECKLIST, "", ""),
             "tab_around": self.tab_around,
             "start_run": self.start_run,
@@ -67,6 +68,14 @@ class Driver:
     def ready(self) -> None:
         self.window.activateWindow()
         self.window.search.field.setFocus()
+
+    def search_cards(self) -> None:
+        """Study cards only, for words inside cloze deletions (`{{c1::twice weekly}}`)."""
+        search = self.window.search
+        search.kind.setCurrentIndex(search.kind.findText("Study cards"))
+        search.field.setFocus()
+        search.field.selectAll()
+        self.type_text("twice weekly")
 
     def open_result(self) -> None:
         self.key(Qt.Key.Key_Down)

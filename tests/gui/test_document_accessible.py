@@ -1,0 +1,113 @@
+"""In-process checks of what tests/a11y reads over AT-SPI: the document view as a document (heading
+and link objects, its text without Qt's frame markers, a caret), Tab leaving it, the buttons above
+it before it in Tab order, and search results without cloze markup."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.core import model
+from app.gui.main_window import MainWindow
+from tests.gui.conftest import WindowFactory
+
+MARKERS = re.compile("[\ufdd0-\ufdef\ue000-\uf8ff]")
+CLOZE = re.compile(r"\{\{c\d+::")
+
+
+def document_parts(window: MainWindow) -> tuple[QAccessibleInterface, list[QAccessibleInterface]]:
+    interface = QAccessible.queryAccessibleInterface(window.document.browser)
+    assert interface is not None
+    return interface, [interface.child(i) for i in range(interface.childCount())]
+
+
+def named(parts: list[QAccessibleInterface], role: QAccessible.Role) -> list[str]:
+    return [p.text(QAccessible.Text.Name) for p in parts if p.role() == role]
+
+
+def test_the_document_is_a_document_of_headings_links_and_text(make_window: WindowFactory) -> None:
+    window = make_window()
+    hidden = 0
+    for doc_id in ("esketamine-trd", "esketamine-session-monitoring"):  # the second replaces the first
+        window.open_document(doc_id, "", "")
+        QApplication.processEvents()
+        interface, parts = document_parts(window)
+        assert interface.role() == QAccessible.Role.Document
+        headings, links = named(parts, QAccessible.Role.Heading), named(parts, QAccessible.Role.Link)
+        outline = [window.document.outline.item(i).text() for i in range(window.document.outline.count())]
+        assert outline and all(any(h.startswith(o) for h in headings) for o in outline), headings
+        listed = [window.document.links.item(i).text() for i in range(window.document.links.count())]
+        assert links == listed
+        text = interface.textInterface()
+        whole = text.text(0, text.characterCount())
+        assert not MARKERS.search(whole)
+        hidden += len(MARKERS.findall(window.document.browser.document().toRawText()))
+        assert all(name in whole for name in headings + links)
+    assert hidden, "neither document has a table: the marker check above checked nothing"
+
+
+def test_the_caret_is_the_documents_cursor(make_window: WindowFactory) -> None:
+    window = make_window()
+    window.open_document("esketamine-trd", "", "")
+    interface, parts = document_parts(window)
+    text = interface.textInterface()
+    heading = named(parts, QAccessible.Role.Heading)[1]
+    where = text.text(0, text.characterCount()).index(heading)
+    text.setCursorPosition(where)
+    assert window.document.browser.textCursor().position() == where == text.cursorPosition()
+    window.document.browser.setFocus()
+    QTest.keyClick(window.document.browser, Qt.Key.Key_Right)
+    assert text.cursorPosition() == where + 1  # the arrow keys move the caret a reader follows
+
+
+def focusable_after(widget: QWidget) -> QWidget:
+    following = widget.nextInFocusChain()
+    while not (following.focusPolicy() & Qt.FocusPolicy.TabFocus) or not following.isVisible():
+        following = following.nextInFocusChain()
+    return following
+
+
+def test_tab_leaves_the_document_and_reaches_the_buttons_above_it(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    window.open_document("esketamine-session-monitoring", "", "")
+    browser = window.document.browser
+    browser.setFocus()
+    qtbot.waitUntil(browser.hasFocus)
+    QTest.keyClick(browser, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not browser
+    buttons = window.context_bar.buttons
+    assert len(buttons) >= 2
+    for button, following in zip(buttons, [*buttons[1:], browser], strict=True):
+        assert focusable_after(button) is following, button.text()
+
+
+def cloze_answers(window: MainWindow) -> list[str]:
+    answers = []
+    for pack in window.services.packs.packs:
+        for document in pack.documents.values():
+            if isinstance(document, model.CardDeck):
+                texts = [c.text for c in document.cards if isinstance(c, model.ClozeCard)]
+                answers += [re.findall(r"\{\{c\d+::([^:}]+)", t)[0] for t in texts]
+    return answers
+
+
+def test_study_cards_in_results_read_without_cloze_markup(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    answers = cloze_answers(window)
+    assert answers
+    window.search.kind.setCurrentIndex(window.search.kind.findText("Study cards"))
+    for answer in answers[:: max(1, len(answers) // 8)]:
+        window.search.field.setText(answer)
+        qtbot.waitUntil(lambda: window.search.model.rowCount() > 0, timeout=10000)
+        model_ = window.search.model
+        for row in range(model_.rowCount()):
+            index = model_.index(row, 0)
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                assert not CLOZE.search(str(index.data(role))), (answer, index.data(role))
