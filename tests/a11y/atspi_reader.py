@@ -50,6 +50,14 @@ def text_of(node: object) -> str:
     return str(text.getText(0, min(text.characterCount, 20000)))
 
 
+def actions(node: object) -> list[str]:
+    try:
+        action = node.queryAction()  # type: ignore[attr-defined]
+    except NotImplementedError:
+        return []
+    return [str(action.getName(i)) for i in range(action.nActions)]
+
+
 def relations(node: object) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for relation in node.getRelationSet():  # type: ignore[attr-defined]
@@ -71,6 +79,8 @@ def node_json(node: object, depth: int = 0) -> dict[str, object]:
     }
     if role(node) in TEXT_ROLES:
         out["text"] = text_of(node)
+    if role(node) == "link":
+        out["actions"] = actions(node)
     attributes = node.getAttributes() or []  # type: ignore[attr-defined]
     if attributes:
         out["attributes"] = list(attributes)

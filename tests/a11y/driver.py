@@ -23,10 +23,20 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from app.core import model
 from app.core.system.clock import utc_now
+from app.core.system.config import save_user_setting
+from app.core.system.paths import app_paths
 from app.gui.app import create_application
 from app.gui.features.runs.feature import ChecklistRuns
 from app.gui.main_window import MainWindow
 
+SITE_DETAILS = {
+    "clinic_name": "Riverside Clinic",
+    "clinic_phone": "0100 200 300",
+    "after_hours_phone": "0100 900",
+    "emergency_number": "112",
+    "crisis_line": "Crisis Line 0800 111",
+}
+"""What Settings > Site details for handouts holds at a clinic, so the handout can be printed."""
 CHECKLIST = "esketamine-session-monitoring"
 HANDOUT = "esketamine-treatment-day"
 
@@ -140,6 +150,7 @@ class Driver:
 
 
 def main() -> int:
+    save_user_setting(app_paths().ensure(), "placeholders", SITE_DETAILS)
     application = create_application()
     window = MainWindow(ask_disclaimer=False)
     window.resize(1280, 860)

@@ -188,6 +188,11 @@ def test_the_document_exposes_its_headings_and_links(walk: Path) -> None:
     headings = [str(p["name"]) for p in parts if p["role"] == "heading"]  # type: ignore[union-attr,index]
     links = [str(p["name"]) for p in parts if p["role"] == "link"]  # type: ignore[union-attr,index]
     assert len(headings) >= 2 and links, parts
+    for part in parts:  # type: ignore[union-attr]
+        if part["role"] == "heading":  # type: ignore[index]
+            assert any(a.startswith("level:") for a in part.get("attributes", [])), part  # type: ignore[union-attr]
+        else:
+            assert part["actions"], part  # type: ignore[index]  # a reader can follow the link
     assert all(h in str(document["text"]) for h in headings + links)
     outline = [str(item["name"]) for item in named(window, "Document outline")["children"]]  # type: ignore[union-attr]
     assert all(any(h.startswith(o) for h in headings) for o in outline), (outline, headings)

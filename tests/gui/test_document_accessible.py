@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.core import model
 from app.gui.main_window import MainWindow
+from app.gui.reader.document_view import LINK_ROLE
 from tests.gui.conftest import WindowFactory
 
 MARKERS = re.compile("[\ufdd0-\ufdef\ue000-\uf8ff]")
@@ -111,3 +112,31 @@ def test_study_cards_in_results_read_without_cloze_markup(qtbot: QtBot, make_win
             index = model_.index(row, 0)
             for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 assert not CLOZE.search(str(index.data(role))), (answer, index.data(role))
+
+
+def test_a_reader_follows_a_link_and_hears_heading_levels(make_window: WindowFactory) -> None:
+    window = make_window()
+    window.open_document("ketamine-ptsd-anxiety", "", "")
+    _, parts = document_parts(window)
+    levels = [
+        p.attributesInterface().attributeValue(QAccessible.Attribute.Level)
+        for p in parts
+        if p.role() == QAccessible.Role.Heading
+    ]
+    assert levels[0] == 1 and set(levels[1:]) <= {2, 3} and len(levels) > 2
+    targets = {
+        window.document.links.item(i).text(): window.document.links.item(i).data(LINK_ROLE)
+        for i in range(window.document.links.count())
+    }
+    inner = next(
+        p
+        for p in parts
+        if p.role() == QAccessible.Role.Link
+        and str(targets.get(p.text(QAccessible.Text.Name))).startswith("doc:")
+    )
+    action = inner.actionInterface()
+    assert action.actionNames() == [QAccessibleActionInterface.pressAction()]
+    action.doAction(QAccessibleActionInterface.pressAction())
+    QApplication.processEvents()
+    wanted = str(targets[inner.text(QAccessible.Text.Name)])[4:].partition("#")[0]
+    assert window.reader.current is not None and window.reader.current[1].id == wanted

@@ -10,8 +10,10 @@ a reader moves by heading or link with its own keys, and the caret follows the a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import shiboken6
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, QUrl
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleInterface,
@@ -22,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAccessibleWidget, QTextBrowser, QWidget
 
-from app.gui.widgets.accessible import Part, address, cast_or_null
+from app.gui.widgets.accessible import Level, Part, Press, address, cast_or_null
 
 LINE_BREAKS = str.maketrans({"\u2029": "\n", "\u2028": "\n", "\ufdd0": "\n", "\ufdd1": "\n"})
 """Qt's block, line and frame markers; each stays one character so offsets are cursor positions."""
@@ -145,10 +147,15 @@ class DocumentAccessible(QAccessibleWidget):
             elif target:
                 found.append((fragment.text(), target, fragment.position(), end))
             fragments += 1
-        return [
-            self._part(QAccessible.Role.Link, text.strip() or target, block, 0, (start, end))
-            for text, target, start, end in found
-        ]
+        links = []
+        for text, target, start, end in found:
+            link = self._part(QAccessible.Role.Link, text.strip() or target, block, 0, (start, end))
+            link.extras[QAccessible.InterfaceType.ActionInterface] = Press(self._follower(target))
+            links.append(link)
+        return links
+
+    def _follower(self, target: str) -> Callable[[], None]:
+        return lambda: self.browser.anchorClicked.emit(QUrl(target))
 
     def _part(
         self,
@@ -159,7 +166,8 @@ class DocumentAccessible(QAccessibleWidget):
         span: tuple[int, int] | None = None,
     ) -> Part:
         part = Part(self, role, name)
-        part.level = level
+        if level:
+            part.extras[QAccessible.InterfaceType.AttributesInterface] = Level(level)
         document_area = self.browser.document().documentLayout().blockBoundingRect(block).toRect()
         if span is not None:  # a link: from its first character to its last
             first, last = QTextCursor(self.browser.document()), QTextCursor(self.browser.document())

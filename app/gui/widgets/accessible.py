@@ -17,7 +17,13 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QObject, QRect
-from PySide6.QtGui import QAccessible, QAccessibleInterface, QWindow
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleActionInterface,
+    QAccessibleAttributesInterface,
+    QAccessibleInterface,
+    QWindow,
+)
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
 NULL = shiboken6.VoidPtr(0)
@@ -56,6 +62,38 @@ class WithRole(QAccessibleWidget):
         return cast_or_null(super().interface_cast(kind))
 
 
+class Press(QAccessibleActionInterface):
+    """The one action of a link: a reader's "activate" follows it."""
+
+    def __init__(self, follow: Callable[[], None]) -> None:
+        super().__init__()
+        self.follow = follow
+
+    def actionNames(self) -> list[str]:
+        return [QAccessibleActionInterface.pressAction()]
+
+    def doAction(self, name: str) -> None:
+        if name == QAccessibleActionInterface.pressAction():
+            self.follow()
+
+    def keyBindingsForAction(self, name: str) -> list[str]:
+        return []
+
+
+class Level(QAccessibleAttributesInterface):
+    """A heading's level (AT-SPI attribute `level`), which a reader says and navigates by."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__()
+        self.level = level
+
+    def attributeKeys(self) -> list[QAccessible.Attribute]:
+        return [QAccessible.Attribute.Level]
+
+    def attributeValue(self, key: QAccessible.Attribute) -> object:
+        return self.level if key == QAccessible.Attribute.Level else None
+
+
 class Part(QAccessibleInterface):
     """A child with no widget of its own (a heading or a link inside a document): a role, a name
     and a place on screen, the rest from its parent."""
@@ -67,7 +105,8 @@ class Part(QAccessibleInterface):
         """Where the part is, in the parent widget's coordinates; empty when scrolled out."""
         self.document_area = QRect()
         """Where it is in the parent's scrolled content (a document's own coordinates)."""
-        self.level = 0
+        self.extras: dict[QAccessible.InterfaceType, shiboken6.Object] = {}
+        """Further interfaces by type: a link's Press, a heading's Level."""
 
     def isValid(self) -> bool:
         return True
@@ -123,4 +162,5 @@ class Part(QAccessibleInterface):
         return []
 
     def interface_cast(self, kind: QAccessible.InterfaceType) -> shiboken6.VoidPtr:  # type: ignore[override]
-        return NULL
+        extra = self.extras.get(kind)
+        return address(extra) if extra is not None else NULL
