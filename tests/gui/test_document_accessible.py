@@ -140,3 +140,19 @@ def test_a_reader_follows_a_link_and_hears_heading_levels(make_window: WindowFac
     QApplication.processEvents()
     wanted = str(targets[inner.text(QAccessible.Text.Name)])[4:].partition("#")[0]
     assert window.reader.current is not None and window.reader.current[1].id == wanted
+
+
+def test_a_citation_says_the_reference_it_points_to(make_window: WindowFactory) -> None:
+    window = make_window()
+    window.open_document("esketamine-trd", "", "")
+    _, parts = document_parts(window)
+    citations = [
+        p for p in parts if p.role() == QAccessible.Role.Link and p.text(QAccessible.Text.Name).isdigit()
+    ]
+    assert citations
+    for citation in citations:
+        number = citation.text(QAccessible.Text.Name)
+        described = citation.text(QAccessible.Text.Description)
+        assert described.startswith(f"[{number}] ") and len(described) > 20, described
+    first = window.document.links.item(0)
+    assert first.data(Qt.ItemDataRole.AccessibleTextRole).startswith(f"{first.text()}: [{first.text()}] ")

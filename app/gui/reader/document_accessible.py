@@ -34,6 +34,42 @@ def readable_text(document: QTextDocument) -> str:
     return document.toRawText().translate(LINE_BREAKS)
 
 
+def link_destination(document: QTextDocument, target: str) -> str:
+    """What a link leads to, said after it: a citation's reference, an external address. A link
+    to another document is named by that document's title already."""
+    if target.startswith("#"):
+        return anchored_text(document, target[1:])
+    return "" if target.startswith("doc:") else target
+
+
+def anchored_text(document: QTextDocument, name: str) -> str:
+    """The text an anchor marks: its table row (a reference's number and citation), else its block."""
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            if name in fragments.fragment().charFormat().anchorNames():
+                return " ".join(_row_or_block(block).translate(LINE_BREAKS).split())
+            fragments += 1
+        block = block.next()
+    return ""
+
+
+def _row_or_block(block: QTextBlock) -> str:
+    cursor = QTextCursor(block)
+    table = cursor.currentTable()
+    if table is None:
+        return block.text()
+    row = table.cellAt(cursor).row()
+    texts = []
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        span = cell.firstCursorPosition()
+        span.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+        texts.append(span.selectedText())
+    return " ".join(texts)
+
+
 class DocumentText(QAccessibleTextInterface):
     """The text interface over the browser's QTextDocument and its cursor (the caret)."""
 
@@ -150,6 +186,7 @@ class DocumentAccessible(QAccessibleWidget):
         links = []
         for text, target, start, end in found:
             link = self._part(QAccessible.Role.Link, text.strip() or target, block, 0, (start, end))
+            link.description = link_destination(self.browser.document(), target)
             link.extras[QAccessible.InterfaceType.ActionInterface] = Press(self._follower(target))
             links.append(link)
         return links

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.reader.document_accessible import document_interface
+from app.gui.reader.document_accessible import document_interface, link_destination
 from app.gui.reader.document_header import DocumentHeader
 from app.gui.widgets import accessible
 from app.gui.widgets.plain import plain
@@ -282,6 +282,9 @@ class DocumentPane(QWidget):
             item = QListWidgetItem(text)
             item.setData(LINK_ROLE, href)
             item.setToolTip(href)
+            destination = link_destination(self.browser.document(), href)
+            if destination and destination != text:  # "1" alone says nothing: "1: [1] Smith J ..."
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{text}: {destination}")
             self.links.addItem(item)
         self.links.setVisible(self.links.count() > 0)
 

@@ -105,6 +105,7 @@ class Part(QAccessibleInterface):
         """Where the part is, in the parent widget's coordinates; empty when scrolled out."""
         self.document_area = QRect()
         """Where it is in the parent's scrolled content (a document's own coordinates)."""
+        self.description = ""
         self.extras: dict[QAccessible.InterfaceType, shiboken6.Object] = {}
         """Further interfaces by type: a link's Press, a heading's Level."""
 
@@ -145,6 +146,8 @@ class Part(QAccessibleInterface):
         return state
 
     def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Description:
+            return self.description
         return self._name if kind == QAccessible.Text.Name else ""
 
     def setText(self, kind: QAccessible.Text, text: str) -> None:
