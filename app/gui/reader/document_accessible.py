@@ -55,6 +55,24 @@ def anchored_text(document: QTextDocument, name: str) -> str:
     return ""
 
 
+def block_links(block: QTextBlock) -> list[tuple[str, str, int, int]]:
+    """(text, target, start, end) of each link in a block; a link split over several fragments
+    (bold inside a link) is one link."""
+    found: list[tuple[str, str, int, int]] = []
+    fragments = block.begin()
+    while not fragments.atEnd():
+        fragment = fragments.fragment()
+        target = fragment.charFormat().anchorHref() if fragment.charFormat().isAnchor() else ""
+        end = fragment.position() + fragment.length()
+        if target and found and found[-1][1] == target and found[-1][3] == fragment.position():
+            text, _, start, _ = found[-1]
+            found[-1] = (text + fragment.text(), target, start, end)
+        elif target:
+            found.append((fragment.text(), target, fragment.position(), end))
+        fragments += 1
+    return found
+
+
 def _row_or_block(block: QTextBlock) -> str:
     cursor = QTextCursor(block)
     table = cursor.currentTable()
@@ -170,21 +188,8 @@ class DocumentAccessible(QAccessibleWidget):
         return parts
 
     def _links_in(self, block: QTextBlock) -> list[Part]:
-        """A link split over several fragments (bold inside a link) is one link."""
-        found: list[tuple[str, str, int, int]] = []  # text, target, start, end
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            target = fragment.charFormat().anchorHref() if fragment.charFormat().isAnchor() else ""
-            end = fragment.position() + fragment.length()
-            if target and found and found[-1][1] == target and found[-1][3] == fragment.position():
-                text, _, start, _ = found[-1]
-                found[-1] = (text + fragment.text(), target, start, end)
-            elif target:
-                found.append((fragment.text(), target, fragment.position(), end))
-            fragments += 1
         links = []
-        for text, target, start, end in found:
+        for text, target, start, end in block_links(block):
             link = self._part(QAccessible.Role.Link, text.strip() or target, block, 0, (start, end))
             link.description = link_destination(self.browser.document(), target)
             link.extras[QAccessible.InterfaceType.ActionInterface] = Press(self._follower(target))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.reader.document_accessible import document_interface, link_destination
+from app.gui.reader.document_accessible import block_links, document_interface, link_destination
 from app.gui.reader.document_header import DocumentHeader
 from app.gui.widgets import accessible
 from app.gui.widgets.plain import plain
@@ -343,20 +343,10 @@ class DocumentPane(QWidget):
 
 
 def document_links(document: QTextDocument) -> list[tuple[str, str]]:
-    """(visible text, target) of each link in document order, a link split over fragments joined."""
+    """(visible text, target) of each link in document order."""
     links: list[tuple[str, str]] = []
     block = document.begin()
     while block.isValid():
-        fragments = block.begin()
-        last = ""
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            href = fragment.charFormat().anchorHref() if fragment.charFormat().isAnchor() else ""
-            if href and href == last:
-                links[-1] = (links[-1][0] + fragment.text(), href)
-            elif href:
-                links.append((fragment.text(), href))
-            last = href
-            fragments += 1
+        links += [(text.strip() or href, href) for text, href, _, _ in block_links(block)]
         block = block.next()
-    return [(text.strip() or href, href) for text, href in links]
+    return links
