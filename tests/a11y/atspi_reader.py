@@ -34,6 +34,7 @@ EVENTS = (
     "object:property-change:accessible-description",
     "object:children-changed:add",
     "object:state-changed:showing",
+    "object:text-caret-moved",
 )
 TEXT_ROLES = {"label", "text", "entry", "document text", "document frame", "heading", "link", "paragraph"}
 
@@ -132,6 +133,8 @@ class Reader:
             record["data"] = describe(data)
         if kind == "object:announcement":
             record["politeness"] = event.detail1  # type: ignore[attr-defined]
+        if kind == "object:text-caret-moved":
+            record["offset"] = event.detail1  # type: ignore[attr-defined]
         self.events.append(record)
 
     def pump(self, seconds: float) -> None:

@@ -48,6 +48,7 @@ class Driver:
             "ready": self.ready,
             "search": lambda: self.type_text("monitoring"),
             "open_result": self.open_result,
+            "read_on": self.read_on,
             "search_cards": self.search_cards,
             "open_checklist": lambda: window.open_document(CHECKLIST, "", ""),
             "tab_around": self.tab_around,
@@ -78,6 +79,12 @@ class Driver:
     def ready(self) -> None:
         self.window.activateWindow()
         self.window.search.field.setFocus()
+
+    def read_on(self) -> None:
+        """Down arrow twice in the document: the caret moves, and a reader follows it."""
+        for _ in range(2):
+            self.key(Qt.Key.Key_Down)
+            QTest.qWait(60)
 
     def search_cards(self) -> None:
         """Study cards only, for words inside cloze deletions (`{{c1::twice weekly}}`)."""

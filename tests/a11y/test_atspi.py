@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ STEPS = [
     "ready",
     "search",
     "open_result",
+    "read_on",
     "search_cards",
     "open_checklist",
     "tab_around",
@@ -35,6 +37,8 @@ STEPS = [
     "open_handout",
     "print_handout",
 ]
+WALK_SECONDS = 300
+"""The whole walk; each step has 60 s in atspi_reader.py. A normal walk takes about 30 s."""
 pytestmark = pytest.mark.xdist_group("atspi")  # one walk, on one worker
 INTERACTIVE = {
     "push button",
@@ -88,8 +92,18 @@ def record_walk(out: Path) -> Path:
         SYSTEM_PYTHON, str(HERE / "atspi_reader.py"), str(out), "--",
         sys.executable, str(HERE / "driver.py"),
     ]  # fmt: skip
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
-    assert done.returncode == 0, f"AT-SPI walk failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+    # Its own process group, so a walk that overruns is ended whole (virtual screen, bus, app) and
+    # the test fails with what it printed instead of hanging CI.
+    walk = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        stdout, stderr = walk.communicate(timeout=WALK_SECONDS)
+    except subprocess.TimeoutExpired:
+        os.killpg(walk.pid, signal.SIGKILL)
+        stdout, stderr = walk.communicate()
+        pytest.fail(f"the AT-SPI walk took over {WALK_SECONDS} s:\n{stdout[-3000:]}\n{stderr[-3000:]}")
+    assert walk.returncode == 0, f"AT-SPI walk failed:\n{stdout[-3000:]}\n{stderr[-3000:]}"
     return out
 
 
@@ -201,6 +215,13 @@ def test_the_document_exposes_its_headings_and_links(walk: Path) -> None:
     assert all(name.startswith(link) for name, link in zip(shown, links, strict=False)), (shown, links)
     cited = [p for p in parts if p["role"] == "link" and str(p["name"]).isdigit()]  # type: ignore[index,union-attr]
     assert all(f"[{p['name']}]" in str(p["description"]) for p in cited), cited  # the reference it cites
+
+
+def test_the_caret_moves_through_the_document_with_the_arrow_keys(walk: Path) -> None:
+    moved = [e for e in events(walk) if e["step"] == "read_on" and e["type"] == "object:text-caret-moved"]
+    assert moved and all(e["source"]["name"] == "Document" for e in moved), moved  # type: ignore[index]
+    offsets = [int(e["offset"]) for e in moved]  # type: ignore[call-overload]
+    assert offsets == sorted(offsets) and offsets[-1] > 0, offsets  # down the text, line by line
 
 
 PRIVATE = re.compile("[\ue000-\uf8ff\ufdd0-\ufdef\U000f0000-\U0010ffff]|\\{\\{c\\d+::")

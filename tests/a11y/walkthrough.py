@@ -22,6 +22,7 @@ WHAT = {
     "ready": "The window is ready; the focus is put in the search field",
     "search": "Type `monitoring`",
     "open_result": "Down arrow, Enter: open the first result",
+    "read_on": "Down arrow twice in the document (the caret moves; a reader reads each line)",
     "search_cards": "Kind: Study cards; select the search text and type `twice weekly`",
     "open_checklist": "Open the esketamine session monitoring checklist",
     "tab_around": "Tab round the window from the document until it is back",
@@ -48,6 +49,8 @@ def markdown(walk: Path) -> str:
         for event in (e for e in events if e["step"] == step):
             if event["type"] == "focus:":
                 lines.append(f"   - focus: {spoken(event['source'])}")
+            elif event["type"] == "object:text-caret-moved":
+                lines.append(f"   - caret moved in {spoken(event['source'])} to offset {event['offset']}")
             elif event["type"] == "object:announcement":
                 live = LIVE.get(event.get("politeness", 0), "announcement")
                 lines.append(f"   - announced ({live}): “{event.get('data', '')}”")
