@@ -4,8 +4,13 @@ it before it in Tab order, and search results without cloze markup."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
 from PySide6.QtTest import QTest
@@ -156,3 +161,49 @@ def test_a_citation_says_the_reference_it_points_to(make_window: WindowFactory) 
         assert described.startswith(f"[{number}] ") and len(described) > 20, described
     first = window.document.links.item(0)
     assert first.data(Qt.ItemDataRole.AccessibleTextRole).startswith(f"{first.text()}: [{first.text()}] ")
+
+
+EXIT_SCRIPT = """
+import gc
+from PySide6.QtGui import QAccessible
+from app.gui.app import create_application
+from app.gui.main_window import MainWindow
+application = create_application()
+QAccessible.setActive(True)  # as when a screen reader is running
+window = MainWindow(ask_disclaimer=False)
+window.show()
+while not window.index_ready:
+    application.processEvents()
+for doc_id in ("esketamine-trd", "esketamine-treatment-day"):
+    window.open_document(doc_id, "", "")
+    application.processEvents()
+    document = QAccessible.queryAccessibleInterface(window.document.browser)
+    parts = [QAccessible.uniqueId(document.child(i)) for i in range(document.childCount())]
+window.close()
+window.deleteLater()
+application.processEvents()
+del window, document
+gc.collect()
+application.processEvents()
+print("closed", len(parts), flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_the_app_exits_cleanly_after_a_reader_used_the_document(tmp_path: Path) -> None:
+    """PySide leaves a factory's interfaces owned by Python; collected while Qt's cache held them,
+    they crashed the app when a window closed or at exit. Here a reader's use, a window deleted and
+    a normal exit: the process ends with status 0."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PROTOCOL_DESK_HOME=str(tmp_path / "home"))
+    root = Path(__file__).resolve().parents[2]
+    env["PYTHONPATH"] = str(root)
+    done = subprocess.run(
+        [sys.executable, "-X", "faulthandler", "-c", EXIT_SCRIPT],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+        cwd=root,
+    )
+    assert done.returncode == 0 and "closed" in done.stdout, done.stderr[-3000:]

@@ -153,10 +153,12 @@ class DocumentAccessible(QAccessibleWidget):
         self.text_part = DocumentText(browser)
         self.parts: list[Part] = []
         self.stale = True
-        browser.textChanged.connect(self._forget_parts)
+        browser.textChanged.connect(self.release_parts)
+        browser.destroyed.connect(self.release_parts)
 
-    def _forget_parts(self) -> None:
-        """Old headings and links leave the reader's cache with the text they belonged to."""
+    def release_parts(self) -> None:
+        """Old headings and links leave Qt's cache with the text (or widget) they belonged to; only
+        Python attributes are touched, so this is safe after Qt has deleted this interface."""
         for part in self.parts:
             if shiboken6.isValid(part):
                 QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(part))

@@ -40,9 +40,28 @@ def cast_or_null(found: object) -> shiboken6.VoidPtr:
     return found if isinstance(found, shiboken6.VoidPtr) else NULL
 
 
+_made: list[QAccessibleInterface] = []
+"""Every interface made here. PySide leaves a factory's result owned by Python: collected, it would
+leave Qt's cache a dangling pointer (a crash on the next query, or when the cache is emptied at exit).
+Each is kept until Qt has deleted it with its widget, and dropped at the next factory call."""
+
+
 def _factory(class_name: str, target: QObject) -> QAccessibleInterface | None:
+    _drop_deleted()
     maker = _makers.get(class_name)
-    return maker(target) if maker is not None and isinstance(target, QWidget) else None
+    if maker is None or not isinstance(target, QWidget):
+        return None
+    made = maker(target)
+    _made.append(made)
+    return made
+
+
+def _drop_deleted() -> None:
+    for gone in [made for made in _made if not shiboken6.isValid(made)]:
+        release = getattr(gone, "release_parts", None)
+        if release is not None:  # its parts leave the cache before Python frees them
+            release()
+        _made.remove(gone)
 
 
 def register(widget_class: type[QWidget], maker: Maker) -> None:
