@@ -41,6 +41,11 @@ def spoken(source: dict[str, str]) -> str:
     return text + (f", description “{source['description']}”" if source.get("description") else "")
 
 
+def reading(event: dict[str, object]) -> bool:
+    """A caret moved through a document by the reader (not typing, not a new document's start)."""
+    return event["source"]["role"] == "document frame" and bool(event["offset"])  # type: ignore[index]
+
+
 def markdown(walk: Path) -> str:
     events = json.loads((walk / "events.json").read_text())
     lines = []
@@ -49,7 +54,7 @@ def markdown(walk: Path) -> str:
         for event in (e for e in events if e["step"] == step):
             if event["type"] == "focus:":
                 lines.append(f"   - focus: {spoken(event['source'])}")
-            elif event["type"] == "object:text-caret-moved":
+            elif event["type"] == "object:text-caret-moved" and reading(event):
                 lines.append(f"   - caret moved in {spoken(event['source'])} to offset {event['offset']}")
             elif event["type"] == "object:announcement":
                 live = LIVE.get(event.get("politeness", 0), "announcement")

@@ -43,7 +43,8 @@ def link_destination(document: QTextDocument, target: str) -> str:
 
 
 def anchored_text(document: QTextDocument, name: str) -> str:
-    """The text an anchor marks: its table row (a reference's number and citation), else its block."""
+    """The text an anchor marks: the first line of each cell of its table row (a reference's number
+    and citation, without the evidence notes below it), else its block."""
     block = document.begin()
     while block.isValid():
         fragments = block.begin()
@@ -84,7 +85,7 @@ def _row_or_block(block: QTextBlock) -> str:
         cell = table.cellAt(row, column)
         span = cell.firstCursorPosition()
         span.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
-        texts.append(span.selectedText())
+        texts.append(span.selectedText().split("\u2028")[0])  # to the first <br>: not the notes
     return " ".join(texts)
 
 
