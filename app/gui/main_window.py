@@ -160,6 +160,8 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self.setTabOrder(self.search.kind, self.search.facet)
         self.setTabOrder(self.search.facet, self.search.results)
         self.setTabOrder(self.search.results, self.tabs)
+        # The workspace tabs sit above the page: after the sidebar's last page, before the document.
+        self.setTabOrder(self.tabs.widget(self.tabs.count() - 1), self.workspaces)
         self.setTabOrder(self.tabs, self.context_bar)
         self.setTabOrder(self.context_bar, self.document.browser)
         self.context_bar.tab_next = self.document.browser

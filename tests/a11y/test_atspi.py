@@ -277,8 +277,8 @@ def focus_trail(walk: Path, step: str) -> list[dict[str, str]]:
 
 
 def test_forward_tab_reaches_every_control_once_round_with_names(walk: Path) -> None:
-    """From the document, Tab goes round the window and back; every stop is named, and the buttons
-    above the document come right before it."""
+    """From the document, Tab goes round the window and back; every stop is named, the workspace
+    tabs and the buttons above the document come right before it, after the sidebar."""
     stops = json.loads((walk / "tab_around.stops.json").read_text())
     assert stops[-1] == "SafeBrowser: Document", stops
     trail = [f"{s['role']}: {s['name']}" for s in focus_trail(walk, "tab_around")]
@@ -286,7 +286,8 @@ def test_forward_tab_reaches_every_control_once_round_with_names(walk: Path) -> 
     buttons = [t for t in trail if t.startswith("push button: ")]
     assert "push button: Start a checklist run" in buttons
     assert trail[-1 - len(buttons) : -1] == buttons and trail[-1] == "document frame: Document", trail
-    assert "text: Search" in trail
+    # reading order: the sidebar (search first), then the workspace tabs above the buttons
+    assert trail.index("text: Search") < trail.index("page tab list: Reader") == len(trail) - 2 - len(buttons)
 
 
 def test_focus_goes_straight_to_a_new_run_and_a_handout(walk: Path) -> None:
