@@ -11,7 +11,7 @@ the patient handouts answer them first.
 
 from __future__ import annotations
 
-from app.core.search.text import stem, stems
+from app.core.search.text import stem, stems, words
 
 CONTRAINDICATIONS = "contraindications"
 MONITORING = "monitoring"
@@ -20,6 +20,8 @@ RULES = "rules"
 EVIDENCE = "evidence"
 INTERACTIONS = "interactions"
 HELP = "help"
+MANAGEMENT = "management"
+DEFINITION = "definition"
 
 KIND_STEMS: dict[str, frozenset[str]] = {
     CONTRAINDICATIONS: frozenset({"contraind", "elig", "screen"}),
@@ -31,8 +33,17 @@ KIND_STEMS: dict[str, frozenset[str]] = {
     EVIDENCE: frozenset({"evid", "trial", "studi"}),
     INTERACTIONS: frozenset({"interact"}),
     HELP: frozenset({"help", "emergenc"}),
+    MANAGEMENT: frozenset({"manag"}),
+    DEFINITION: frozenset({"defin", "glossari", "terminolog", "mean"}),
 }
 """Stems of section ids and headings that give a section a kind."""
+
+KIND_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
+    MANAGEMENT: (("what", "to", "do"),),
+    DEFINITION: (("what", "it", "is"),),
+}
+"""Phrases (folded words) of section ids and headings that give a section a kind: a `What to do:`
+section says how to manage something, a `What it is` section what a thing is."""
 
 DOCUMENT_KINDS: dict[str, frozenset[str]] = {
     "calculator": frozenset({DOSING}),
@@ -44,9 +55,19 @@ DOCUMENT_KINDS: dict[str, frozenset[str]] = {
 def section_kinds(section_id: str, heading: str, document_kind: str) -> str:
     """The kinds of a section, space-separated, as stored in the index."""
     found = set(DOCUMENT_KINDS.get(document_kind, ()))
-    words = set(stems(section_id.replace("-", " ") + " " + heading))
-    found.update(kind for kind, cues in KIND_STEMS.items() if words & cues)
+    text = section_id.replace("-", " ") + " " + heading
+    stemmed = set(stems(text))
+    found.update(kind for kind, cues in KIND_STEMS.items() if stemmed & cues)
+    folded = tuple(words(text))
+    for kind, phrases in KIND_PHRASES.items():
+        if any(_contains(folded, phrase) for phrase in phrases):
+            found.add(kind)
     return " ".join(sorted(found))
+
+
+def _contains(tokens: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(tokens[i : i + size] == phrase for i in range(len(tokens) - size + 1))
 
 
 def _frames(intent: str | None, *phrases: str) -> list[tuple[tuple[str, ...], str | None]]:
@@ -69,11 +90,22 @@ FRAMES = sorted(
     + _frames(RULES, "allowed", "allowed to", "is it ok", "am i allowed", "go to work")
     + _frames(INTERACTIONS, "together", "at the same time")
     + _frames(HELP, "who do i call", "who to call", "who should i call", "what number")
-    + _frames(None, "what counts as", "what does", "what is", "what are", "tell me about", "how common",
-              "how likely", "how frequent", "how frequently"),
+    + _frames(
+        MANAGEMENT,
+        "what to do", "what do i do", "what do we do", "what should i do", "what should we do",
+        "how to manage", "how do i manage", "how do we manage", "how to treat", "how do we treat",
+        "how to handle", "how do we handle",
+    )
+    + _frames(DEFINITION, "what counts as", "what does", "what is", "what are", "what s", "meaning of",
+              "definition of", "define")
+    + _frames(None, "tell me about", "how common", "how likely", "how frequent", "how frequently"),
     key=lambda frame: -len(frame[0]),
 )  # fmt: skip
 """Framing phrases (folded words): dropped from the search, their intent kept. Longest first."""
+
+ENDINGS = _frames(DEFINITION, "mean", "means", "stand for", "stands for")
+"""Frames only at the end of a question ("what does MOAA/S stand for"): elsewhere the words are
+content ("mean arterial pressure")."""
 
 CUES: dict[str, str] = {
     **dict.fromkeys(("contraind", "elig"), CONTRAINDICATIONS),
@@ -86,6 +118,9 @@ CUES: dict[str, str] = {
 """Stems that stay searched and also name the kind of section that answers."""
 
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "im", "mine"})
+THIRD_PERSON = frozenset({"they", "them", "their", "theirs", "patient", "patients", "pt", "pts"})
+"""A question about someone else ("can they drive home", "patient on an maoi") is a clinician's:
+the reference sections answer it before the patient handouts."""
 
 
 def framing(tokens: list[str]) -> tuple[set[int], set[str], set[str]]:
@@ -104,12 +139,30 @@ def framing(tokens: list[str]) -> tuple[set[int], set[str], set[str]]:
                 if intent is not None:
                     intents.add(intent)
                 break
+    for frame, intent in ENDINGS:
+        start = len(tokens) - len(frame)
+        if start > 0 and tuple(tokens[start:]) == frame:
+            covered.update(range(start, len(tokens)))
+            intents.add(DEFINITION)
+    if DEFINITION in intents and len(intents) > 1:
+        intents.discard(DEFINITION)  # "what is the dose": the dose, not what a dose is
     for token in tokens:
         intent = CUES.get(stem(token))
         if intent is not None:
             cues.add(intent)
+    if cues and intents == {DEFINITION}:
+        intents.clear()
     return covered, intents, cues - intents
 
 
-def first_person(tokens: list[str]) -> bool:
-    return any(token in FIRST_PERSON for token in tokens)
+EXPERIENCE = (("what", "happens"), ("what", "will", "happen"), ("what", "to", "expect"), ("what", "is", "it", "like"))
+"""What a patient asks about the experience ("what happens during the infusion"): the handouts
+describe it, step by step, in the patient's words."""
+
+
+def audience(tokens: list[str]) -> tuple[bool, bool]:
+    """(a patient's question, a clinician's question): "my patient" is a clinician's."""
+    clinician = any(token in THIRD_PERSON for token in tokens)
+    folded = tuple(tokens)
+    patient = any(token in FIRST_PERSON for token in tokens) or any(_contains(folded, p) for p in EXPERIENCE)
+    return not clinician and patient, clinician
