@@ -127,35 +127,38 @@ def framing(tokens: list[str]) -> tuple[set[int], set[str], set[str]]:
     """Positions of framing words in `tokens`, the intents of the frames found, and those of cue words.
 
     A frame says what is asked ("who should not"); a cue word only suggests it ("esketamine dose"
-    may be about dosing or about what happens after a dose), so the two weigh differently.
+    may be about dosing or about what happens after a dose), so the two weigh differently. "What
+    is X" asks what X is only when nothing else is asked: "what is the dose" asks for the dose.
     """
-    covered: set[int] = set()
-    intents: set[str] = set()
-    cues: set[str] = set()
-    for start in range(len(tokens)):
-        for frame, intent in FRAMES:
-            if tuple(tokens[start : start + len(frame)]) == frame:
-                covered.update(range(start, start + len(frame)))
-                if intent is not None:
-                    intents.add(intent)
-                break
-    for frame, intent in ENDINGS:
-        start = len(tokens) - len(frame)
-        if start > 0 and tuple(tokens[start:]) == frame:
-            covered.update(range(start, len(tokens)))
-            intents.add(DEFINITION)
-    if DEFINITION in intents and len(intents) > 1:
-        intents.discard(DEFINITION)  # "what is the dose": the dose, not what a dose is
-    for token in tokens:
-        intent = CUES.get(stem(token))
-        if intent is not None:
-            cues.add(intent)
-    if cues and intents == {DEFINITION}:
-        intents.clear()
+    covered, intents = _frames_in(tokens)
+    cues = {intent for token in tokens if (intent := CUES.get(stem(token))) is not None}
+    if DEFINITION in intents and (len(intents) > 1 or cues):
+        intents.discard(DEFINITION)
     return covered, intents, cues - intents
 
 
-EXPERIENCE = (("what", "happens"), ("what", "will", "happen"), ("what", "to", "expect"), ("what", "is", "it", "like"))
+def _frames_in(tokens: list[str]) -> tuple[set[int], set[str]]:
+    """Positions covered by frames (ENDINGS only at the end) and the intents they name."""
+    covered: set[int] = set()
+    intents: set[str] = set()
+    found = [(start, frame, intent) for start in range(len(tokens)) for frame, intent in FRAMES
+             if tuple(tokens[start : start + len(frame)]) == frame]  # fmt: skip
+    found += [(len(tokens) - len(frame), frame, intent) for frame, intent in ENDINGS
+              if len(tokens) - len(frame) > 0 and tuple(tokens[-len(frame):]) == frame]  # fmt: skip
+    starts: set[int] = set()
+    for start, frame, intent in found:
+        if start in starts:
+            continue  # the longest frame at a place (FRAMES is longest first)
+        starts.add(start)
+        covered.update(range(start, start + len(frame)))
+        if intent is not None:
+            intents.add(intent)
+    return covered, intents
+
+
+EXPERIENCE = (
+    ("what", "happens"), ("what", "will", "happen"), ("what", "to", "expect"), ("what", "is", "it", "like")
+)  # fmt: skip
 """What a patient asks about the experience ("what happens during the infusion"): the handouts
 describe it, step by step, in the patient's words."""
 
