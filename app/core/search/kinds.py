@@ -11,7 +11,7 @@ the patient handouts answer them first.
 
 from __future__ import annotations
 
-from app.core.search.text import stem, stems, words
+from app.core.search.text import stem, words
 
 CONTRAINDICATIONS = "contraindications"
 MONITORING = "monitoring"
@@ -55,14 +55,33 @@ DOCUMENT_KINDS: dict[str, frozenset[str]] = {
 def section_kinds(section_id: str, heading: str, document_kind: str) -> str:
     """The kinds of a section, space-separated, as stored in the index."""
     found = set(DOCUMENT_KINDS.get(document_kind, ()))
-    text = section_id.replace("-", " ") + " " + heading
-    stemmed = set(stems(text))
+    folded = tuple(words(section_id.replace("-", " ") + " " + heading))
+    anchors = anchored(list(folded))
+    stemmed = {stem(word) for place, word in enumerate(folded) if place not in anchors}
     found.update(kind for kind, cues in KIND_STEMS.items() if stemmed & cues)
-    folded = tuple(words(text))
     for kind, phrases in KIND_PHRASES.items():
         if any(_contains(folded, phrase) for phrase in phrases):
             found.add(kind)
     return " ".join(sorted(found))
+
+
+TIME_WORDS = frozenset({"after", "before", "during", "pre", "post", "until", "since"})
+ANCHOR_WORDS = 2
+"""Words after a time word that name the moment: "after *the dose*", "after *esketamine dose*"."""
+DETERMINERS = frozenset({"the", "a", "an", "each", "every", "first", "last", "next", "my", "your", "their"})
+
+
+def anchored(tokens: list[str]) -> set[int]:
+    """Positions of the words that only say when ("40 minutes after *the dose*", "pre-*dose*"):
+    such a section or question is about the moment, not about dosing."""
+    found: set[int] = set()
+    for place, token in enumerate(tokens):
+        if token in TIME_WORDS:
+            following = place + 1
+            while following < len(tokens) and tokens[following] in DETERMINERS:
+                following += 1
+            found.update(range(following, following + ANCHOR_WORDS))
+    return found
 
 
 def _contains(tokens: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
@@ -131,7 +150,12 @@ def framing(tokens: list[str]) -> tuple[set[int], set[str], set[str]]:
     is X" asks what X is only when nothing else is asked: "what is the dose" asks for the dose.
     """
     covered, intents = _frames_in(tokens)
-    cues = {intent for token in tokens if (intent := CUES.get(stem(token))) is not None}
+    anchors = anchored(tokens)
+    cues = {
+        intent
+        for place, token in enumerate(tokens)
+        if place not in anchors and (intent := CUES.get(stem(token))) is not None
+    }
     if DEFINITION in intents and (len(intents) > 1 or cues):
         intents.discard(DEFINITION)
     return covered, intents, cues - intents
