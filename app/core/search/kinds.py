@@ -117,7 +117,10 @@ FRAMES = sorted(
     )
     + _frames(DEFINITION, "what counts as", "what does", "what is", "what are", "what s", "meaning of",
               "definition of", "define")
-    + _frames(None, "tell me about", "how common", "how likely", "how frequent", "how frequently"),
+    # "how long does the infusion take / the effect last" asks how long that thing lasts, which the
+    # section about it says; "how long do we monitor" and "how long will I be there" are monitoring.
+    + _frames(None, "how long does", "tell me about", "how common", "how likely", "how frequent",
+              "how frequently"),
     key=lambda frame: -len(frame[0]),
 )  # fmt: skip
 """Framing phrases (folded words): dropped from the search, their intent kept. Longest first."""
