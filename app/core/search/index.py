@@ -18,6 +18,7 @@ import os
 import sqlite3
 import tempfile
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -141,10 +142,13 @@ class SearchIndex:
         tag: str | None = None,
         limit: int = 20,
         per_document: int = 3,
+        site_values: Mapping[str, str] | None = None,
     ) -> SearchResults:
         """Hits for any text a user can type; never raises for the query's sake.
 
-        `limit` caps the hits (sections), `per_document` the hits of one document. If the file was
+        `limit` caps the hits (sections), `per_document` the hits of one document. `site_values`
+        (the configured placeholders: clinic_name, ...) are shown in snippets where the content has
+        a placeholder; one without a value reads as a marker (`[clinic name]`). If the file was
         damaged after opening, the results carry a `problem` and no hits: build the index again.
         """
         limit = min(limit, MAX_LIMIT)
@@ -159,8 +163,9 @@ class SearchIndex:
             pool = candidates(state.connection, plan, stats, Filters(kind, pack, tag), max(limit, MIN_POOL))
             ranked = score_sections(state.connection, plan, stats, pool)
             hits = hits_for(
-                state.connection, plan, stats, ranked, per_document=max(1, per_document), limit=limit
-            )
+                state.connection, plan, stats, ranked,
+                per_document=max(1, per_document), limit=limit, site_values=site_values or {},
+            )  # fmt: skip
         except sqlite3.Error as error:
             return SearchResults(query, problem=f"the search index could not answer: {error}")
         return SearchResults(query, tuple(hits), plan.suggestion, plan.expanded)
