@@ -16,9 +16,13 @@ PLACEHOLDERS = {
     "placeholders": [
         {"name": "clinic_name", "label": "Clinic name"},
         {"name": "fasting_hours", "label": "Hours without food"},
+        {"name": "clear_fluids_hours", "label": "Hours before when drinks stop", "default": "2"},
     ]
 }
-RULE = "Do not eat for {{fasting_hours}} hours before the infusion. Call {{clinic_name}} with questions."
+RULE = (
+    "Do not eat for {{fasting_hours}} hours before the infusion, or drink for {{clear_fluids_hours}}. "
+    "Call {{clinic_name}} with questions."
+)
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +48,7 @@ def test_placeholders_without_a_site_value_read_as_markers(index: SearchIndex) -
     assert "{{" not in hit.snippet_text and "{{" not in hit.snippet_html and "{{" not in hit.title
     assert "[fasting hours]" in hit.snippet_text and "[clinic name]" in hit.snippet_text
     assert hit.title == "Infusion day for [clinic name]"
+    assert "or drink for 2." in hit.snippet_text  # the pack's default, as the handout prints it
 
 
 def test_placeholders_show_the_site_values(index: SearchIndex) -> None:
@@ -53,6 +58,10 @@ def test_placeholders_show_the_site_values(index: SearchIndex) -> None:
     assert "Call Riverside <Clinic> with questions" in hit.snippet_text
     assert "Riverside &lt;Clinic&gt;" in hit.snippet_html  # a site value is text, never markup
     assert hit.title == "Infusion day for Riverside <Clinic>"
+    assert (
+        "or drink for 3."
+        in _hit(index, "drink infusion", site_values={"clear_fluids_hours": "3"}).snippet_text
+    )
     # A value left empty keeps the marker.
     blank = _hit(index, "fasting infusion", site_values={"fasting_hours": " "})
     assert "[fasting hours]" in blank.snippet_text

@@ -35,6 +35,20 @@ def _plain(word: str) -> bool:
     return word in SOFT_WORDS or word in STOPWORDS or (len(word) == 1 and word.isalpha())
 
 
+class SiteValues:
+    """What each placeholder reads as in a pack's snippets: the site's value, else the pack's default."""
+
+    def __init__(self, site: Mapping[str, str], defaults: Mapping[str, Mapping[str, str]]) -> None:
+        self.site = {name: value for name, value in site.items() if value.strip()}
+        self.defaults = defaults
+        self._merged: dict[str, dict[str, str]] = {}
+
+    def of(self, pack_id: str) -> Mapping[str, str]:
+        if pack_id not in self._merged:
+            self._merged[pack_id] = {**self.defaults.get(pack_id, {}), **self.site}
+        return self._merged[pack_id]
+
+
 def _hit(
     entry: Ranked, body: str, terms: list[tuple[tuple[str, ...], float]], values: Mapping[str, str]
 ) -> SearchHit:
@@ -63,7 +77,7 @@ def hits_for(
     *,
     per_document: int,
     limit: int,
-    site_values: Mapping[str, str],
+    values: SiteValues,
 ) -> list[SearchHit]:
     """Hits in rank order, at most `per_document` sections of one document, `limit` in all."""
     terms = _terms(plan, stats)
@@ -76,5 +90,5 @@ def hits_for(
             continue
         shown[entry.doc.rowid] = shown.get(entry.doc.rowid, 0) + 1
         row = connection.execute(_BODY, (entry.rowid,)).fetchone()
-        hits.append(_hit(entry, row[0] if row else "", terms, site_values))
+        hits.append(_hit(entry, row[0] if row else "", terms, values.of(entry.doc.pack_id)))
     return hits

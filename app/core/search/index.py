@@ -26,7 +26,7 @@ from types import TracebackType
 from app.core.packs.loaded import PackSet
 from app.core.search import schema
 from app.core.search.build import Progress, write_index
-from app.core.search.hits import hits_for
+from app.core.search.hits import SiteValues, hits_for
 from app.core.search.query import Planner
 from app.core.search.ranking import Filters, Statistics, candidates
 from app.core.search.results import SearchResults
@@ -44,6 +44,15 @@ enough for the right document to surface from bm25's order, few enough to stay f
 class _ThreadState:
     connection: sqlite3.Connection
     planner: Planner
+    defaults: dict[str, dict[str, str]]
+    """Per pack, its placeholders' default values (read once, like the synonyms)."""
+
+
+def _defaults(connection: sqlite3.Connection) -> dict[str, dict[str, str]]:
+    found: dict[str, dict[str, str]] = {}
+    for pack, name, value in connection.execute("SELECT pack_id, name, value FROM placeholder_defaults"):
+        found.setdefault(pack, {})[name] = value
+    return found
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -122,7 +131,8 @@ class SearchIndex:
             # A dead thread's id can be reused; its connection then passes to the new thread,
             # which is safe because the old one can no longer use it.
             connection = _connect(self.path)
-            state = _ThreadState(connection, Planner(Vocabulary(connection), Synonyms.load(connection)))
+            planner = Planner(Vocabulary(connection), Synonyms.load(connection))
+            state = _ThreadState(connection, planner, _defaults(connection))
             with self._lock:
                 self._states[thread] = state
         return state
@@ -148,8 +158,9 @@ class SearchIndex:
 
         `limit` caps the hits (sections), `per_document` the hits of one document. `site_values`
         (the configured placeholders: clinic_name, ...) are shown in snippets where the content has
-        a placeholder; one without a value reads as a marker (`[clinic name]`). If the file was
-        damaged after opening, the results carry a `problem` and no hits: build the index again.
+        a placeholder, over the pack's default; one with neither reads as a marker (`[clinic name]`).
+        If the file was damaged after opening, the results carry a `problem` and no hits: build the
+        index again.
         """
         limit = min(limit, MAX_LIMIT)
         if limit <= 0 or not query.strip():
@@ -164,7 +175,8 @@ class SearchIndex:
             ranked = score_sections(state.connection, plan, stats, pool)
             hits = hits_for(
                 state.connection, plan, stats, ranked,
-                per_document=max(1, per_document), limit=limit, site_values=site_values or {},
+                per_document=max(1, per_document), limit=limit,
+                values=SiteValues(site_values or {}, state.defaults),
             )  # fmt: skip
         except sqlite3.Error as error:
             return SearchResults(query, problem=f"the search index could not answer: {error}")
