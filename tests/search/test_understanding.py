@@ -99,6 +99,7 @@ def test_who_asks_sets_the_audience(index: SearchIndex) -> None:
         "my patient feels sick ": (False, True),
         "patient on an maoi ": (False, True),
         "what happens during the infusion ": (True, False),
+        "what happens if bp is over 180 ": (False, False),
         "ketamine dose ": (False, False),
     }
     for question, expected in cases.items():

@@ -187,12 +187,22 @@ EXPERIENCE = (
     ("what", "happens"), ("what", "will", "happen"), ("what", "to", "expect"), ("what", "is", "it", "like")
 )  # fmt: skip
 """What a patient asks about the experience ("what happens during the infusion"): the handouts
-describe it, step by step, in the patient's words."""
+describe it, step by step, in the patient's words. Not "what happens if BP is over 180": that asks
+for a consequence, as a clinician does."""
 
 
 def audience(tokens: list[str]) -> tuple[bool, bool]:
     """(a patient's question, a clinician's question): "my patient" is a clinician's."""
     clinician = any(token in THIRD_PERSON for token in tokens)
-    folded = tuple(tokens)
-    patient = any(token in FIRST_PERSON for token in tokens) or any(_contains(folded, p) for p in EXPERIENCE)
+    patient = any(token in FIRST_PERSON for token in tokens) or _experience(tokens)
     return not clinician and patient, clinician
+
+
+def _experience(tokens: list[str]) -> bool:
+    for phrase in EXPERIENCE:
+        size = len(phrase)
+        for start in range(len(tokens) - size + 1):
+            following = tokens[start + size : start + size + 1]
+            if tuple(tokens[start : start + size]) == phrase and following != ["if"]:
+                return True
+    return False

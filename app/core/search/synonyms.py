@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from app.core.search.text import words
 
@@ -79,9 +80,14 @@ class Synonyms:
         head, last = typed[:-1], typed[-1]
         if len(last) < MIN_SHORTENED:
             return None
-        found = {
-            self.groups[term]
-            for term in self.groups
-            if len(term) == len(typed) and term[:-1] == head and term[-1].startswith(last)
-        }
+        found = {self.groups[term] for term in self._by_head.get(head, ()) if term[-1].startswith(last)}
         return found.pop() if len(found) == 1 else None
+
+    @cached_property
+    def _by_head(self) -> dict[Term, list[Term]]:
+        """Multi-word terms by all their words but the last (built on first use)."""
+        heads: dict[Term, list[Term]] = {}
+        for term in self.groups:
+            if len(term) > 1:
+                heads.setdefault(term[:-1], []).append(term)
+        return heads
