@@ -124,3 +124,16 @@ def test_study_cards_are_found_and_shown_without_cloze_markup(capsys: pytest.Cap
         assert not any("{{" in str(row["title"]) + str(row["snippet"]) for row in rows), rows
         assert main(["search", "--kind", "cards", answer]) == 0
         assert "{{" not in capsys.readouterr().out
+
+
+def test_snippets_show_the_site_placeholder_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The bundled infusion-day handout's {{fasting_hours}} and {{clinic_name}} read as the site set them."""
+    site = tmp_path / "site.toml"
+    site.write_text('[placeholders]\nfasting_hours = "7"\nclinic_name = "Riverside Clinic"\n')
+    monkeypatch.setenv("PROTOCOL_DESK_SITE_CONFIG", str(site))
+    code, rows, _ = run_json(capsys, "fasting before my infusion", "--kind", "instructions", "--limit", "5")
+    snippets = " ".join(str(row["snippet"]) for row in rows)
+    assert code == 0 and "Do not eat for 7 hours" in snippets and "Riverside Clinic" in snippets
+    assert "{{" not in snippets and "[fasting hours]" not in snippets
