@@ -103,8 +103,14 @@ class Driver:
         `tab_around.stops.json` holds each stop's class and accessible name for the test."""
         start, stops = self.focus(), []
         for _ in range(80):
+            before = self.focus()
             self.key(Qt.Key.Key_Tab)
-            QTest.qWait(60)  # on a real screen the key goes through the window system's queue
+            # On a real screen the key goes through the window system's queue: wait for the move
+            # (up to 2 s on a loaded machine) rather than a fixed time.
+            for _ in range(100):
+                QTest.qWait(20)
+                if self.focus() is not before:
+                    break
             stops.append(f"{type(self.focus()).__name__}: {self.focus().accessibleName()}")
             if self.focus() is start:
                 break
