@@ -259,6 +259,17 @@ def test_fields_carry_their_alert_refusal_and_requirement(walk: Path) -> None:
     assert "mmHg" in str(systolic["description"]) and "urgent" in str(systolic["description"]).lower()
     assert "Not saved" in str(diastolic["description"]) and "900" in str(diastolic["description"])
     assert str(systolic["name"]).endswith("(required)")
+    labels = [str(n["name"]) for _, n in nodes(after) if n["role"] == "label"]
+    required = {name.removesuffix(" (required)") for name in labels if name.endswith(" (required)")}
+    answers = [
+        str(n["name"])
+        for _, n in nodes(after)
+        if n["role"] in {"text", "combo box", "radio button", "check box"} and showing(n)
+    ]
+    of_required = [
+        a for a in answers if any(a.startswith(r) and a[len(r) : len(r) + 1] in " :" for r in required)
+    ]
+    assert required and of_required and all("(required)" in a for a in of_required), of_required
     summary = named(after, "Alert summary")
     assert summary["role"] == "alert"
     texts = [str(n["name"]) for _, n in nodes(summary)]
