@@ -10,7 +10,7 @@ import pytest
 from app.core.search import SearchIndex
 from app.core.search.kinds import section_kinds
 from app.core.search.synonyms import Synonyms, synonym_groups
-from tests.search.support import load, protocol, write_pack
+from tests.search.support import handout, load, protocol, write_pack
 
 SYNONYMS = {
     "synonyms": [
@@ -46,6 +46,18 @@ def _documents() -> list[dict[str, object]]:
                     "Pulse oximetry at every session; low oxygen saturation is urgent.",
                 ),
                 "heart": ("Heart rate", "The pulse is checked before the dose."),
+                "cognition-driving": (
+                    "Cognition and driving",
+                    "Thinking was slower at 40 minutes. No driving or machinery until the next day.",
+                ),
+            },
+        ),
+        handout(
+            "visit-day",
+            "Your visit day",
+            {
+                "after": ("After your visit", ["Rest at home.", "Do not drive or use machines until tomorrow."]),
+                "get-help": ("When to get help", ["Call the clinic if you are worried."]),
             },
         ),
     ]
@@ -105,6 +117,14 @@ def test_who_asks_sets_the_audience(index: SearchIndex) -> None:
     for question, expected in cases.items():
         plan = planner.plan(question)
         assert (plan.patient, plan.clinician) == expected, question
+
+
+def test_a_first_person_question_is_answered_by_the_handout_first(index: SearchIndex) -> None:
+    """The handout is written for the one asking 'may I ...': it comes before a reference section
+    whose heading holds the word, which still answers first when the question is about a patient."""
+    for question in ("can I drive", "may I drive", "am I fit to drive"):
+        assert _top(index, question) == "visit-day#after", question
+    assert _top(index, "may the patient drive") == "effects#cognition-driving"
 
 
 def test_words_that_only_say_when_give_no_kind(index: SearchIndex) -> None:

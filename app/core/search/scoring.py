@@ -46,8 +46,11 @@ INTENT_WEIGHT = 1.0
 CUE_WEIGHT = 0.75
 """A section of the kind a cue word suggests, in the same units."""
 AUDIENCE_WEIGHT = 0.5
-"""A patient handout for a first-person question, or a reference section for a question about a
-patient, in the same units."""
+"""A reference section for a question about a patient ("can they drive"), in the same units: a
+clinician may still be looking for what the handout tells the patient."""
+PATIENT_WEIGHT = 1.0
+"""A patient handout for a first-person question ("can I drive"), in the same units: the handout is
+written for the person asking, so it answers before a reference section with the same words."""
 MIN_FUZZY = 5
 NEAR_NAME = 0.75
 """A typed name covers at least this share of a title's or alias's words (and they all match)."""
@@ -183,7 +186,9 @@ def _section_score(
     elif plan.cues.intersection(section_kinds):
         score += CUE_WEIGHT * context.unit
     handout = doc.kind == HANDOUT_KIND
-    if (plan.patient and handout) or (plan.clinician and not handout and doc.kind != STUDY_KIND):
+    if plan.patient and handout:
+        score += PATIENT_WEIGHT * context.unit
+    elif plan.clinician and not handout and doc.kind != STUDY_KIND:
         score += AUDIENCE_WEIGHT * context.unit
     return score
 
@@ -241,7 +246,8 @@ def score_sections(
         if named:
             max(sections, key=lambda s: (s.score, -s.rowid)).named = True
         ranked.extend(sections)
-    ceiling = sum(stats.idfs) * max(HEADING_WEIGHT, TITLED_HEADING) + unit * (INTENT_WEIGHT + AUDIENCE_WEIGHT)
+    audience = max(AUDIENCE_WEIGHT, PATIENT_WEIGHT)
+    ceiling = sum(stats.idfs) * max(HEADING_WEIGHT, TITLED_HEADING) + unit * (INTENT_WEIGHT + audience)
     for entry in ranked:
         entry.score = round(min(1.0, max(entry.score / (ceiling or 1.0), 1e-6)), 6)
     return sorted(ranked, key=Ranked.key)
