@@ -56,7 +56,7 @@ def _documents() -> list[dict[str, object]]:
             "visit-day",
             "Your visit day",
             {
-                "after": ("After your visit", ["Rest at home.", "Do not drive or use machines until tomorrow."]),
+                "after": ("After your visit", ["Rest at home.", "Do not drive or use machines today."]),
                 "get-help": ("When to get help", ["Call the clinic if you are worried."]),
             },
         ),
