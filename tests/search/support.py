@@ -116,7 +116,7 @@ def handout(doc_id: str, title: str, phases: dict[str, tuple[str, list[str]]]) -
         "reviewers": ["Tester"], "regulatory_status": "not-applicable", "audience": "patient",
         "key_rules": [{"text": "Follow what the clinic tells you.", "references": ["ref-a"]}],
         "phases": [
-            {"id": pid, "title": heading, "items": [{"text": item, "references": ["ref-a"]} for item in texts]}
+            {"id": pid, "title": heading, "items": [{"text": t, "references": ["ref-a"]} for t in texts]}
             for pid, (heading, texts) in phases.items()
         ],
     }  # fmt: skip
