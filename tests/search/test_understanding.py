@@ -164,3 +164,44 @@ def test_shortened_terms_need_one_group_and_two_letters() -> None:
     both = Synonyms({**terms, ("pulse", "oxford"): (("pulse", "oxford"), ("po",))}, 2)
     ambiguous = both.match(["pulse", "ox"], 0, {1, 2})
     assert ambiguous is not None and ambiguous[0] == 1
+
+
+def test_a_document_that_never_names_the_drug_asked_about_is_about_another(tmp_path: Path) -> None:
+    """The drug a pack is about is in nearly every document, so its IDF is nil; but a document that
+    never says it is about another drug, which a word of its heading must not hide."""
+    topics = ("dose", "rate", "warnings", "history", "cost", "consent")
+    documents = [
+        protocol(
+            f"ketamine-{topic}",
+            f"Ketamine {topic}",
+            {
+                topic: (topic.title(), f"Ketamine treatment: {topic}."),
+                "plan": ("Plan", "Each treatment is planned."),
+            },
+        )
+        for topic in topics
+    ]
+    documents += [
+        handout("ketamine-day", "Your ketamine infusion day", {
+            "before": ("Before your infusion", ["Ask about the treatment plan."]),
+            "after": ("After your infusion", ["Do not drive for 24 hours after ketamine."]),
+        }),
+        handout("esketamine-day", "Your esketamine treatment day", {
+            "before": ("Before your treatment", ["Ask about the plan."]),
+            "after": ("After your treatment", ["Do not drive until the next day."]),
+        }),
+    ]  # fmt: skip
+    packs = load(write_pack(tmp_path, "drugs", documents, synonyms=[{"terms": ["esketamine", "spravato"]}]))
+    with SearchIndex.build(packs, tmp_path / "index.db") as index:
+        assert _top(index, "can I drive after my ketamine treatment") == "ketamine-day#after"
+        assert _top(index, "driving after a ketamine treatment") == "ketamine-day#after"
+        assert _top(index, "can I drive after my spravato treatment") == "esketamine-day#after"
+
+
+def test_wanting_is_framing_not_a_word_to_correct(index: SearchIndex) -> None:
+    """'I want to give ...' is not searched: the index lacks 'want', and a correction of it ('wait',
+    'what') would be searched as though typed."""
+    plan = index._state().planner.plan("I want to check the heart rate ")
+    searched = {token for group in plan.groups for a in group.alternatives for token in a.tokens}
+    assert {"checked", "heart", "rate"} <= searched and not {"want", "wait", "what"} & searched
+    assert plan.suggestion is None

@@ -38,7 +38,7 @@ _STOPWORD_TEXT = """
     was we were what when where which while who whom why will with would you your
     problem problems issue issues thing things stuff happen happens happened okay ok safe safely
     take takes taking took keep keeps get gets getting go goes going feel feels feeling felt still really
-    very use used uses using patient patients pt pts
+    very use used uses using patient patients pt pts want wants wanted wanting
     over above under below than more less greater"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 """Question, function and vague words: "can they drive home" is about driving home, "bladder

@@ -216,8 +216,11 @@ def _score_document(
     if not places:
         # Only the title, aliases or tags hold the words: the hit opens at the top of the document.
         places[doc.first] = {}
+    # What the whole document says (see Statistics.presence): the same for each of its sections.
+    held = {number for own in places.values() for number in own}
+    said = sum(w for number, w in enumerate(context.stats.presence) if number in held or titled[number])
     return [
-        Ranked(doc, rowid, sections[rowid][1], sections[rowid][2], _section_score(
+        Ranked(doc, rowid, sections[rowid][1], sections[rowid][2], said + _section_score(
             context, doc, sections[rowid][3], own, titled,
             coverage=_coverage(heading(rowid), in_headings.get(rowid, set())),
         ))
@@ -247,7 +250,8 @@ def score_sections(
             max(sections, key=lambda s: (s.score, -s.rowid)).named = True
         ranked.extend(sections)
     audience = max(AUDIENCE_WEIGHT, PATIENT_WEIGHT)
-    ceiling = sum(stats.idfs) * max(HEADING_WEIGHT, TITLED_HEADING) + unit * (INTENT_WEIGHT + audience)
+    words_at_most = sum(stats.idfs) * max(HEADING_WEIGHT, TITLED_HEADING)
+    ceiling = sum(stats.presence) + words_at_most + unit * (INTENT_WEIGHT + audience)
     for entry in ranked:
         entry.score = round(min(1.0, max(entry.score / (ceiling or 1.0), 1e-6)), 6)
     return sorted(ranked, key=Ranked.key)
