@@ -205,3 +205,49 @@ def test_wanting_is_framing_not_a_word_to_correct(index: SearchIndex) -> None:
     searched = {token for group in plan.groups for a in group.alternatives for token in a.tokens}
     assert {"checked", "heart", "rate"} <= searched and not {"want", "wait", "what"} & searched
     assert plan.suggestion is None
+
+
+def test_a_title_naming_the_drug_asked_about_says_what_the_document_is_about(tmp_path: Path) -> None:
+    """Both protocols mention both drugs, so only the titles say which is about which: the one whose
+    title names the drug asked about answers, though the other's heading holds more of the words."""
+    esketamine = "Esketamine nasal spray"
+    ketamine = "IV ketamine infusion"
+    documents = [
+        protocol("esketamine-protocol", esketamine, {
+            "watch": ("Monitoring", "At least 2 hours at every session; unlike ketamine, given in a clinic."),
+        }),
+        protocol("ketamine-protocol", ketamine, {
+            "watch": ("Monitoring during and after the infusion", "Vital signs; esketamine rules differ."),
+        }),
+        *(
+            protocol(f"esketamine-{topic}", f"{esketamine}: {topic}", {topic: (topic.title(), "Text.")})
+            for topic in ("pregnancy", "dose", "rems", "cost")
+        ),
+        protocol("ketamine-pain", f"{ketamine} for pain", {"rate": ("Rate", "By the hour.")}),
+    ]  # fmt: skip
+    packs = load(write_pack(tmp_path, "drugs", documents, synonyms=[{"terms": ["esketamine", "spravato"]}]))
+    with SearchIndex.build(packs, tmp_path / "index.db") as index:
+        assert _top(index, "monitoring after esketamine") == "esketamine-protocol#watch"
+        assert _top(index, "how long is the monitoring after spravato") == "esketamine-protocol#watch"
+        assert _top(index, "monitoring after ketamine") == "ketamine-protocol#watch"
+
+
+def test_a_word_qualifying_a_pack_term_in_a_heading_is_not_its_topic(tmp_path: Path) -> None:
+    """'The Patient Monitoring Form' is about a form: 'monitoring' there does not count as a heading
+    match, while the term's last word, or the whole term, does ('blood pressure' ends 'systolic
+    blood pressure', so a heading holding that is about blood pressure)."""
+    documents = [
+        protocol("rems", "Programme", {
+            "form": ("The Patient Monitoring Form", "Sent after each session; records the monitoring time."),
+            "observation": ("How long to watch", "Monitoring lasts 2 hours and until sedation resolves."),
+            "bp": ("Systolic blood pressure", "Recorded before the dose."),
+            "other": ("Other", "Blood pressure rises; see the monitoring."),
+        }),
+    ]  # fmt: skip
+    terms = [{"terms": ["pmf", "patient monitoring form"]}, {"terms": ["sbp", "systolic blood pressure"]}]
+    packs = load(write_pack(tmp_path, "forms", documents, synonyms=terms))
+    with SearchIndex.build(packs, tmp_path / "index.db") as index:
+        assert _top(index, "how long is the monitoring") == "rems#observation"
+        assert _top(index, "patient monitoring form") == "rems#form"
+        assert _top(index, "form") == "rems#form"
+        assert _top(index, "blood pressure") == "rems#bp"

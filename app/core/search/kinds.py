@@ -52,17 +52,39 @@ DOCUMENT_KINDS: dict[str, frozenset[str]] = {
 """Every section of these documents has these kinds as well."""
 
 
-def section_kinds(section_id: str, heading: str, document_kind: str) -> str:
-    """The kinds of a section, space-separated, as stored in the index."""
+Compounds = frozenset[tuple[str, ...]]
+"""The packs' synonym terms of more than one word, folded ("patient monitoring form")."""
+
+
+def section_kinds(
+    section_id: str, heading: str, document_kind: str, compounds: Compounds = frozenset()
+) -> str:
+    """The kinds of a section, space-separated, as stored in the index.
+
+    Neither a word that only says when ("after *the dose*") nor one that only qualifies a compound
+    term of the pack ("Patient *Monitoring* Form", a form) gives a kind.
+    """
     found = set(DOCUMENT_KINDS.get(document_kind, ()))
     folded = tuple(words(section_id.replace("-", " ") + " " + heading))
-    anchors = anchored(list(folded))
-    stemmed = {stem(word) for place, word in enumerate(folded) if place not in anchors}
+    skipped = anchored(list(folded)) | modifiers(folded, compounds)
+    stemmed = {stem(word) for place, word in enumerate(folded) if place not in skipped}
     found.update(kind for kind, cues in KIND_STEMS.items() if stemmed & cues)
     for kind, phrases in KIND_PHRASES.items():
         if any(_contains(folded, phrase) for phrase in phrases):
             found.add(kind)
     return " ".join(sorted(found))
+
+
+def modifiers(tokens: tuple[str, ...], compounds: Compounds) -> set[int]:
+    """Positions of the words that precede the last word of a compound term in `tokens`: the term
+    names its last word ("The Patient Monitoring Form" is a form, "systolic blood pressure" a
+    pressure), so the words before it only qualify it."""
+    found: set[int] = set()
+    for start in range(len(tokens)):
+        for end in range(start + 2, len(tokens) + 1):
+            if tokens[start:end] in compounds:
+                found.update(range(start, end - 1))
+    return found
 
 
 TIME_WORDS = frozenset({"after", "before", "during", "pre", "post", "until", "since"})

@@ -9,6 +9,7 @@ and a correction when the index does not know it.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterable
@@ -107,6 +108,8 @@ class Plan:
     """Asked about someone else ("can they", "patient on ..."): the reference sections answer first."""
     name: tuple[str, ...] = ()
     """The query's content words, to recognise a document's title or alias typed (nearly) whole."""
+    compounds: frozenset[tuple[str, ...]] = frozenset()
+    """The pack's terms of several words, whose last word is what they name (scoring.py)."""
 
     def all_of(self) -> str:
         return " AND ".join(g.fts() for g in self.groups)
@@ -143,7 +146,8 @@ class Planner:
         for span, group in self._spans(units, framed):
             builder.add(span, group, typing=open_end and span[-1] is units[-1])
         tokens = [t for u in units for t in u.tokens]
-        return builder.finish(frozenset(intents), frozenset(cues), *audience(tokens))
+        plan = builder.finish(frozenset(intents), frozenset(cues), *audience(tokens))
+        return dataclasses.replace(plan, compounds=self.synonyms.compounds)
 
     def _spans(self, units: list[Unit], framed: set[int]) -> list[tuple[list[Unit], tuple[Term, ...] | None]]:
         """Units grouped where a run of them spells a synonym term; content words only."""
