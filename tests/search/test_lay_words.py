@@ -51,6 +51,9 @@ LAY_PHRASES = {
     "glaucoma": "ketamine-chronic-pain#contraindications",
     "vomited in the car after ketamine": f"{EFFECTS}#nausea-vomiting",
     "telehealth ketamine": "ketamine-other-routes#fda-compounded-ketamine-warning",
+    "skipped two spravato sessions": "esketamine-trd#missed-sessions",
+    "avm and spravato": "esketamine-trd#contraindications",
+    "is ketamine any use for alcohol addiction": "ketamine-ocd-sud#evidence-sud",
 }
 
 

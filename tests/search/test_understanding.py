@@ -251,3 +251,36 @@ def test_a_word_qualifying_a_pack_term_in_a_heading_is_not_its_topic(tmp_path: P
         assert _top(index, "patient monitoring form") == "rems#form"
         assert _top(index, "form") == "rems#form"
         assert _top(index, "blood pressure") == "rems#bp"
+
+
+def test_a_number_typed_against_its_unit_is_the_quantity_the_text_writes_apart(index: SearchIndex) -> None:
+    """'56mg' and '0.5mg/kg' are searched as '56 mg' and '0.5 mg/kg' (the text's words)."""
+    planner = index._state().planner
+    phrases = [a.tokens for g in planner.plan("56mg or 0.5mg/kg ").groups for a in g.alternatives]
+    assert ("56", "mg") in phrases and ("0", "5", "mg", "kg") in phrases
+    assert planner.plan("56mg ").suggestion is None
+
+
+def test_a_cue_word_inside_a_longer_term_cues_nothing(tmp_path: Path) -> None:
+    """'alcohol addiction' is an addiction: its 'alcohol' does not ask for the handouts' alcohol rules."""
+    terms = [{"terms": ["alcohol use disorder", "alcohol addiction"]}]
+    packs = load(write_pack(tmp_path, "terms", _documents(), synonyms=terms))
+    with SearchIndex.build(packs, tmp_path / "index.db") as index:
+        planner = index._state().planner
+        assert planner.plan("ketamine for alcohol addiction ").cues == set()
+        assert planner.plan("alcohol after ketamine ").cues == {"rules"}
+
+
+def test_whether_something_helps_is_asked_softly(tmp_path: Path) -> None:
+    """'Does ketamine help with OCD' asks about OCD; 'help' counts less than the topic, as 'work'
+    does, so the handout's 'When to get help' does not answer it."""
+    documents = [
+        protocol(
+            "ocd", "Ketamine for OCD", {"evidence-ocd": ("Evidence", "One small trial of ketamine in OCD.")}
+        ),
+        handout("aftercare", "After ketamine", {"get-help": ("When to get help", ["Call the clinic."])}),
+    ]
+    packs = load(write_pack(tmp_path, "helps", documents))
+    with SearchIndex.build(packs, tmp_path / "index.db") as index:
+        assert _top(index, "does ketamine help with ocd") == "ocd#evidence-ocd"
+        assert _top(index, "where can I get help") == "aftercare#get-help"

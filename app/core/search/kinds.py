@@ -167,19 +167,20 @@ THIRD_PERSON = frozenset({"they", "them", "their", "theirs", "patient", "patient
 the reference sections answer it before the patient handouts."""
 
 
-def framing(tokens: list[str]) -> tuple[set[int], set[str], set[str]]:
+def framing(tokens: list[str], inside: set[int] | None = None) -> tuple[set[int], set[str], set[str]]:
     """Positions of framing words in `tokens`, the intents of the frames found, and those of cue words.
 
     A frame says what is asked ("who should not"); a cue word only suggests it ("esketamine dose"
     may be about dosing or about what happens after a dose), so the two weigh differently. "What
     is X" asks what X is only when nothing else is asked: "what is the dose" asks for the dose.
+    A word `inside` a longer term is no cue: "alcohol addiction" is an addiction, not a drink.
     """
     covered, intents = _frames_in(tokens)
-    anchors = anchored(tokens)
+    skipped = anchored(tokens) | (inside or set())
     cues = {
         intent
         for place, token in enumerate(tokens)
-        if place not in anchors and (intent := CUES.get(stem(token))) is not None
+        if place not in skipped and (intent := CUES.get(stem(token))) is not None
     }
     if DEFINITION in intents and (len(intents) > 1 or cues):
         intents.discard(DEFINITION)

@@ -27,10 +27,11 @@ MAX_GROUPS = 10
 CORRECTION_WEIGHT = 0.5
 SOFT_WEIGHT = 0.5
 SOFT_WORDS = frozenset(
-    {"after", "before", "during", "while", "since", "until", "within", "between", "work", "works"}
+    {"after", "before", "during", "while", "since", "until", "within", "between"}
+    | {"work", "works", "help", "helps"}
 )
-"""Words that place a question in time ("bp before spravato"), or ask whether something works, and
-count, but less than its topic."""
+"""Words that place a question in time ("bp before spravato"), or ask whether something works or
+helps, and count, but less than its topic."""
 
 _STOPWORD_TEXT = """
     a about am an and any anything are as at be been but by can could did do does doing for from get
@@ -59,6 +60,8 @@ QUESTION_PAIRS = frozenset(
 """Two words that only frame a question ("how long", "what counts as"): both are dropped."""
 
 _CHUNK = re.compile(r'"[^"]*"?|[^\s,;:!?()\[\]{}<>|"]+')
+_ATTACHED_UNIT = re.compile(r"(\d+)(mg|mcg|kg|ml|mmhg|bpm)")
+"""A number typed against its unit ("56mg", "0.5mg/kg"): the text writes them apart ("56 mg")."""
 
 
 @dataclass(frozen=True)
@@ -124,12 +127,20 @@ def parse(text: str) -> tuple[list[Unit], bool]:
     units = []
     for match in _CHUNK.finditer(text):
         chunk = match.group()
-        tokens = tuple(words(chunk))
+        tokens = tuple(_split_units(words(chunk)))
         if tokens:
             units.append(Unit(tokens, match.start(), match.end(), chunk.startswith('"')))
     last = units[-1] if units else None
     open_end = last is not None and last.end == len(text) and not (last.quoted and text.endswith('"'))
     return units, open_end
+
+
+def _split_units(tokens: list[str]) -> list[str]:
+    split: list[str] = []
+    for token in tokens:
+        attached = _ATTACHED_UNIT.fullmatch(token)
+        split.extend(attached.groups() if attached else (token,))
+    return split
 
 
 class Planner:
@@ -143,9 +154,12 @@ class Planner:
         units, open_end = parse(text)
         builder = _Builder(self, text[:MAX_QUERY_CHARS])
         framed, intents, cues = _framing(units)
-        for span, group in self._spans(units, framed):
+        spans = self._spans(units, framed)
+        for span, group in spans:
             builder.add(span, group, typing=open_end and span[-1] is units[-1])
         tokens = [t for u in units for t in u.tokens]
+        if any(group is not None and len(span) > 1 for span, group in spans):
+            cues = framing(tokens, _in_terms(units, spans))[2] - intents
         plan = builder.finish(frozenset(intents), frozenset(cues), *audience(tokens))
         return dataclasses.replace(plan, compounds=self.synonyms.compounds)
 
@@ -173,6 +187,20 @@ class Planner:
             or not (_is_stopword(s[0][0]) or s[0][0] in questions or id(s[0][0]) in dropped)
         ]
         return (content or spans)[:MAX_GROUPS]
+
+
+def _in_terms(units: list[Unit], spans: list[tuple[list[Unit], tuple[Term, ...] | None]]) -> set[int]:
+    """Token positions inside a synonym term of more than one unit ("alcohol addiction")."""
+    starts, offset = {}, 0
+    for unit in units:
+        starts[id(unit)] = offset
+        offset += len(unit.tokens)
+    inside: set[int] = set()
+    for span, group in spans:
+        if group is not None and len(span) > 1:
+            first = starts[id(span[0])]
+            inside.update(range(first, first + sum(len(u.tokens) for u in span)))
+    return inside
 
 
 def _framing(units: list[Unit]) -> tuple[set[int], set[str], set[str]]:
