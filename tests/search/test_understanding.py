@@ -284,3 +284,17 @@ def test_whether_something_helps_is_asked_softly(tmp_path: Path) -> None:
     with SearchIndex.build(packs, tmp_path / "index.db") as index:
         assert _top(index, "does ketamine help with ocd") == "ocd#evidence-ocd"
         assert _top(index, "where can I get help") == "aftercare#get-help"
+
+
+def test_a_bare_number_counts_less_than_the_words_of_the_question(tmp_path: Path) -> None:
+    """'A lower dose at 70' asks about a lower dose: the 70 of '70 kg' is another figure."""
+    documents = [
+        protocol("dosing", "Dosing", {
+            "older": ("Older adults", "Start lower in older adults."),
+            "example": ("Worked example", "For a 70 kg adult the dose is 35 mg."),
+            "usual": ("Usual dose", "0.5 mg/kg over 40 minutes."),
+        }),
+    ]  # fmt: skip
+    with SearchIndex.build(load(write_pack(tmp_path, "numbers", documents)), tmp_path / "index.db") as index:
+        assert _top(index, "lower dose at 70") == "dosing#older"
+        assert _top(index, "worked example for 70") == "dosing#example"

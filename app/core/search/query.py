@@ -31,7 +31,8 @@ SOFT_WORDS = frozenset(
     | {"work", "works", "help", "helps"}
 )
 """Words that place a question in time ("bp before spravato"), or ask whether something works or
-helps, and count, but less than its topic."""
+helps, and count, but less than its topic. A number typed as a word counts so too: it matches
+any figure in the text (a patient of 70 is not the "70 kg" of a worked example)."""
 
 _STOPWORD_TEXT = """
     a about am an and any anything are as at be been but by can could did do does doing for from get
@@ -267,7 +268,7 @@ class _Builder:
         alternatives = [Alternative((form,)) for form in forms] or [Alternative((word,))]
         completions = self._typed(word) if typing else []
         if forms or completions:
-            weight = SOFT_WEIGHT if word in SOFT_WORDS else 1.0
+            weight = SOFT_WEIGHT if word in SOFT_WORDS or word.isdigit() else 1.0
             return Group(tuple(dict.fromkeys(alternatives + completions)), weight)
         fixes = self._corrections(word)
         if not fixes:
