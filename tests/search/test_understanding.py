@@ -112,11 +112,14 @@ def test_who_asks_sets_the_audience(index: SearchIndex) -> None:
         "patient on an maoi ": (False, True),
         "what happens during the infusion ": (True, False),
         "what happens if bp is over 180 ": (False, False),
+        "is it normal to feel this dizzy ": (True, False),
         "ketamine dose ": (False, False),
     }
     for question, expected in cases.items():
         plan = planner.plan(question)
         assert (plan.patient, plan.clinician) == expected, question
+    normal = planner.plan("is that normal after the dose ")
+    assert not any("normal" in a.tokens for g in normal.groups for a in g.alternatives)
 
 
 def test_a_first_person_question_is_answered_by_the_handout_first(index: SearchIndex) -> None:

@@ -142,7 +142,7 @@ FRAMES = sorted(
     # "how long does the infusion take / the effect last" asks how long that thing lasts, which the
     # section about it says; "how long do we monitor" and "how long will I be there" are monitoring.
     + _frames(None, "how long does", "tell me about", "how common", "how likely", "how frequent",
-              "how frequently"),
+              "how frequently", "is it normal", "is that normal", "is this normal"),
     key=lambda frame: -len(frame[0]),
 )  # fmt: skip
 """Framing phrases (folded words): dropped from the search, their intent kept. Longest first."""
@@ -207,11 +207,12 @@ def _frames_in(tokens: list[str]) -> tuple[set[int], set[str]]:
 
 
 EXPERIENCE = (
-    ("what", "happens"), ("what", "will", "happen"), ("what", "to", "expect"), ("what", "is", "it", "like")
+    ("what", "happens"), ("what", "will", "happen"), ("what", "to", "expect"), ("what", "is", "it", "like"),
+    ("is", "it", "normal"), ("is", "that", "normal"), ("is", "this", "normal"),
 )  # fmt: skip
-"""What a patient asks about the experience ("what happens during the infusion"): the handouts
-describe it, step by step, in the patient's words. Not "what happens if BP is over 180": that asks
-for a consequence, as a clinician does."""
+"""What a patient asks about the experience ("what happens during the infusion", "is it normal to
+feel ..."): the handouts describe it, step by step, in the patient's words. Not "what happens if BP
+is over 180": that asks for a consequence, as a clinician does."""
 
 
 def audience(tokens: list[str]) -> tuple[bool, bool]:
