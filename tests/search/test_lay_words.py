@@ -54,6 +54,7 @@ LAY_PHRASES = {
     "skipped two spravato sessions": "esketamine-trd#missed-sessions",
     "avm and spravato": "esketamine-trd#contraindications",
     "is ketamine any use for alcohol addiction": "ketamine-ocd-sud#evidence-sud",
+    "subq ketamine dosing": "ketamine-other-routes#dosing",
 }
 
 

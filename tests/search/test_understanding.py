@@ -9,6 +9,7 @@ import pytest
 
 from app.core.search import SearchIndex
 from app.core.search.kinds import section_kinds
+from app.core.search.ranking import Statistics
 from app.core.search.synonyms import Synonyms, synonym_groups
 from tests.search.support import handout, load, protocol, write_pack
 
@@ -301,3 +302,16 @@ def test_a_bare_number_counts_less_than_the_words_of_the_question(tmp_path: Path
     with SearchIndex.build(load(write_pack(tmp_path, "numbers", documents)), tmp_path / "index.db") as index:
         assert _top(index, "lower dose at 70") == "dosing#older"
         assert _top(index, "worked example for 70") == "dosing#example"
+
+
+def test_a_word_in_no_section_weighs_nothing(index: SearchIndex) -> None:
+    """A word the index lacks and nothing corrects ('my mum') tells no section from another: its IDF is
+    nil, and it is left out of the mean IDF that sizes the intent and audience bonuses."""
+    planner = index._state().planner
+    plan = planner.plan("what to do if the xylophonist blood pressure stays high ")
+    stats = Statistics.of(plan, planner.vocabulary)
+    words_searched = [g.alternatives[0].tokens for g in plan.groups]
+    assert stats.idfs[words_searched.index(("xylophonist",))] == 0.0
+    assert all(
+        idf > 0 for tokens, idf in zip(words_searched, stats.idfs, strict=True) if tokens != ("xylophonist",)
+    )

@@ -80,7 +80,10 @@ class Statistics:
         for group in plan.groups:
             documents, sections, surely = _frequencies(group, vocabulary)
             total = vocabulary.total_sections
-            idfs.append(group.weight * math.log(1.0 + (total - sections + 0.5) / (sections + 0.5)))
+            # A word in no section (one the index lacks and nothing corrects) tells no section from
+            # another, and must not inflate the query's mean IDF, the unit of the intent bonuses.
+            idf = math.log(1.0 + (total - sections + 0.5) / (sections + 0.5)) if sections else 0.0
+            idfs.append(group.weight * idf)
             common.append(large and documents * 2 > vocabulary.total_documents)
             every = vocabulary.total_documents
             presence.append(group.weight * math.log((every + 0.5) / (every - surely + 0.5)))

@@ -263,7 +263,7 @@ def score_sections(
     marks = ", ".join("?" * len(rowids))
     docs = {row[0]: Doc(*row) for row in connection.execute(_DOCS + f"WHERE rowid IN ({marks})", rowids)}
     titled = _titled(connection, plan, rowids)
-    unit = sum(stats.idfs) / max(1, len(stats.idfs))
+    unit = sum(stats.idfs) / max(1, sum(1 for idf in stats.idfs if idf))
     context = _Context(plan, stats, unit, _subjects(titled, rowids, plan))
     ranked: list[Ranked] = []
     for position, rowid in enumerate(rowids):
