@@ -55,6 +55,7 @@ LAY_PHRASES = {
     "avm and spravato": "esketamine-trd#contraindications",
     "is ketamine any use for alcohol addiction": "ketamine-ocd-sud#evidence-sud",
     "subq ketamine dosing": "ketamine-other-routes#dosing",
+    "cup of tea before my spravato": "esketamine-treatment-day#key-rules",
 }
 
 
