@@ -35,6 +35,7 @@ from app.gui.features.runs.finish_dialog import FinishDialog
 from app.gui.features.runs.items import ItemRow, plain_label
 from app.gui.features.runs.timer_panel import TimerPanel
 from app.gui.reader.print_bar import PrintBar
+from app.gui.theme import set_type
 from app.gui.widgets.announce import announce
 from app.render.helpers import offset_label
 from app.render.runs import local_time, monitoring_summary
@@ -65,7 +66,7 @@ class RunView(QWidget):
         self.rows: dict[tuple[str, str], ItemRow] = {}
         self.groups: dict[str, QGroupBox] = {}
         self.title = plain_label(self.run.checklist.title, self)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        set_type(self.title, "title")
         self.subtitle = plain_label("", self)
         self.note = plain_label("", self)
         self.note.hide()

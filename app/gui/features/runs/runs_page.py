@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.core.runs.store import RunInfo
 from app.core.wording import plural, verb
+from app.gui.theme import set_type
 from app.gui.widgets.plain import plain
 from app.render.runs import local_time
 
@@ -54,7 +55,7 @@ class RunsPage(QWidget):
     def __init__(self, retention_days: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         heading = QLabel("Checklist runs", self)
-        heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        set_type(heading, "title")
         self.note = plain(QLabel(self))
         self.note.setWordWrap(True)
         self.set_retention(retention_days)
