@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.gui.clipping import clipped
 from tests.gui.conftest import WindowFactory
 
 
@@ -86,28 +87,6 @@ def test_f6_moves_between_panels_and_the_outline_has_a_key(make_window: WindowFa
     assert QApplication.focusWidget() is window.document.outline
 
 
-def _clipped(window: object) -> list[tuple[str, int, int]]:
-    """Visible one-line labels and buttons whose text is wider than their room (and not elided with
-    the full text in a tooltip)."""
-    from PySide6.QtWidgets import QAbstractButton, QLabel
-
-    found = []
-    for label in window.findChildren(QLabel):  # type: ignore[attr-defined]
-        text = label.text()
-        if not label.isVisible() or label.wordWrap() or not text or "<" in text:
-            continue
-        need = label.fontMetrics().horizontalAdvance(text.split("\n")[0])
-        if need > label.contentsRect().width() + 2 and label.toolTip() != text:
-            found.append((text[:60], need, label.contentsRect().width()))
-    for button in window.findChildren(QAbstractButton):  # type: ignore[attr-defined]
-        text = button.text().replace("&", "")
-        if button.isVisible() and text:
-            need = button.fontMetrics().horizontalAdvance(text) + 12
-            if need > button.width() + 2:
-                found.append((f"button {text[:50]}", need, button.width()))
-    return found
-
-
 def test_nothing_is_clipped_at_1024x700(make_window: WindowFactory, qtbot: QtBot) -> None:
     """At the smallest supported window, the reader, a checklist run and a calculator cut no text."""
     from PySide6.QtWidgets import QAbstractButton
@@ -119,15 +98,15 @@ def test_nothing_is_clipped_at_1024x700(make_window: WindowFactory, qtbot: QtBot
     window.resize(1024, 700)
     window.open_document("esketamine-trd", "dosing", "")
     qtbot.wait(200)
-    assert _clipped(window) == []
+    assert clipped(window) == []
     found = window.services.packs.find("esketamine-session-monitoring")
     assert found is not None and isinstance(found[1], model.Checklist)
     window.findChild(ChecklistRuns).begin(found[0], found[1], "Chair 2, morning", None)
     qtbot.wait(200)
-    assert _clipped(window) == []
+    assert clipped(window) == []
     window.open_document("ketamine-iv-dose", "", "")
     for button in window.context_bar.findChildren(QAbstractButton):
         if "calculator" in button.text().lower():
             button.click()
     qtbot.wait(200)
-    assert _clipped(window) == []
+    assert clipped(window) == []

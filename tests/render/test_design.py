@@ -64,11 +64,10 @@ def test_severity_style_carries_icon_word_and_a_theme_colour(severity: Severity,
 
 def test_run_record_alert_cells_use_the_design_colours(tmp_path: Path) -> None:
     """The chart copy of a run colours its alert cells with the design system's severity background."""
+    from app.core.model import Checklist
     from app.core.runs.store import RunStore
     from app.core.userdata.db import UserDb
     from app.render.runs import run_html
-
-    from app.core.model import Checklist
 
     found = load_packs(default_roots()).find("esketamine-session-monitoring")
     assert found is not None and isinstance(found[1], Checklist)

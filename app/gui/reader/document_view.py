@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.gui.reader.document_header import DocumentHeader
 from app.gui.widgets.plain import plain
+from app.gui.widgets.rows import wrap_rows
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 LINK_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -163,11 +164,11 @@ class DocumentPane(QWidget):
         self.outline.setAccessibleName("Document outline")
         self.outline.itemActivated.connect(self._jump)
         self.outline.itemClicked.connect(self._jump)
-        self.outline.setWordWrap(True)
+        wrap_rows(self.outline)
         self.outline.setMinimumWidth(180)
         self.links = QListWidget(self)
         self.links.setAccessibleName("Links in this document")
-        self.links.setWordWrap(True)
+        wrap_rows(self.links)
         self.links.itemActivated.connect(self._follow)
         side = QSplitter(Qt.Orientation.Vertical, self)
         side.addWidget(self.outline)

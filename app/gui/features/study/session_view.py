@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.core.study.decks import Deck, DeckKind, StudyItem
 from app.core.study.scheduler import Rating
 from app.core.study.session import StudySession
+from app.core.system.config import KEYS
 from app.gui.theme import set_type
 from app.render.design import SPACE, TypeRole
 from app.render.helpers import tag_label
@@ -291,7 +292,8 @@ class StudySessionView(QWidget):
         more = (
             "Every card in this deck has been started; reviews come back as they fall due."
             if left
-            else "Today's limit for new cards is reached (setting study.new_cards_per_day)."
+            else "Today's limit for new cards is reached (setting "
+            f"\u201c{KEYS['study.new_cards_per_day'].description.rstrip('.')}\u201d)."
         )
         return f"Nothing more to study in this deck today.\n\n{more}"
 
