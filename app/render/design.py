@@ -53,6 +53,10 @@ class Spacing:
 
 SPACE = Spacing()
 
+FORM_MAX_WIDTH = 1000
+"""Pixels: on a wide screen a form's question and its field stay within one glance, instead of
+sitting a whole screen apart."""
+
 
 @dataclass(frozen=True)
 class SeverityStyle:

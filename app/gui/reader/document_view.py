@@ -257,6 +257,7 @@ class DocumentPane(QWidget):
     def focus_links(self) -> None:
         """Ctrl+Shift+L: the document's links as a list, each read with where it goes."""
         if self.links.count():
+            self.links.show()
             self.links.setFocus()
             if self.links.currentRow() < 0:
                 self.links.setCurrentRow(0)
@@ -267,11 +268,12 @@ class DocumentPane(QWidget):
     def _fill_links(self) -> None:
         self.links.clear()
         for text, href in document_links(self.browser.document()):
-            item = QListWidgetItem(text)
+            # A citation shows as "[13]" in the text; alone in a list, "13" says nothing.
+            item = QListWidgetItem(f"Source {text}" if href.startswith("#ref-") and text.isdigit() else text)
             item.setData(LINK_ROLE, href)
             item.setToolTip(href)
             self.links.addItem(item)
-        self.links.setVisible(self.links.count() > 0)
+        self._fit_outline()
 
     def scroll_fraction(self) -> float:
         bar = self.browser.verticalScrollBar()
@@ -297,8 +299,11 @@ class DocumentPane(QWidget):
         self._apply_measure()
 
     def _fit_outline(self) -> None:
-        """Below NARROW px the outline gives its room to the text; Ctrl+Shift+O still brings it up."""
-        self.outline.setVisible(getattr(self, "has_outline", False) and self.width() >= NARROW)
+        """Below NARROW px the outline and the links list give their room to the text; Ctrl+Shift+O
+        and Ctrl+Shift+L still bring them up."""
+        wide = self.width() >= NARROW
+        self.outline.setVisible(getattr(self, "has_outline", False) and wide)
+        self.links.setVisible(self.links.count() > 0 and wide)
 
     def _apply_measure(self) -> None:
         measure = getattr(self, "measure_px", 0.0)

@@ -37,6 +37,7 @@ from app.gui.features.runs.timer_panel import TimerPanel
 from app.gui.reader.print_bar import PrintBar
 from app.gui.theme import set_type
 from app.gui.widgets.announce import announce
+from app.render.design import FORM_MAX_WIDTH
 from app.render.helpers import offset_label
 from app.render.runs import local_time, monitoring_summary
 from app.render.theme import Theme
@@ -99,6 +100,7 @@ class RunView(QWidget):
             criteria = "\n".join(f"\u2022 {s.text}" for s in self.run.checklist.discharge_criteria)
             column.addWidget(plain_label("Discharge criteria\n" + criteria, items))
         items.setAccessibleName("Checklist items")
+        items.setMaximumWidth(FORM_MAX_WIDTH)
         scroll = QScrollArea(self)
         scroll.setAccessibleName("Checklist items")
         scroll.setWidgetResizable(True)
