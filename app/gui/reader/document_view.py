@@ -268,8 +268,7 @@ class DocumentPane(QWidget):
     def _fill_links(self) -> None:
         self.links.clear()
         for text, href in document_links(self.browser.document()):
-            # A citation shows as "[13]" in the text; alone in a list, "13" says nothing.
-            item = QListWidgetItem(f"Source {text}" if href.startswith("#ref-") and text.isdigit() else text)
+            item = QListWidgetItem(text)
             item.setData(LINK_ROLE, href)
             item.setToolTip(href)
             self.links.addItem(item)
