@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -48,3 +51,23 @@ def test_reader_headings_stay_above_body_at_every_zoom_step(make_window: WindowF
         window.set_text_size(size)
         heading, body = _heading_and_body_sizes(window)
         assert heading > body, (size, heading, body)
+
+
+GUI = Path(__file__).resolve().parents[2] / "app" / "gui"
+LOOSE_NUMBERS = re.compile(
+    r"font-size:\s*\d|padding:\s*\d|setContentsMargins\([^)]*[1-9]|setSpacing\([1-9]"
+    r"|setPointSizeF\([^)]*\*\s*\d"
+)
+"""A type size, a padding or a margin written as a number in a view, instead of taken from
+app.render.design (0 margins are fine: they say "no margin", not a size)."""
+
+
+def test_views_take_sizes_and_spacing_from_the_design_system() -> None:
+    """No view invents its own type size or spacing step; they live in app/render/design.py."""
+    offenders = [
+        f"{path.relative_to(GUI)}:{number}: {line.strip()}"
+        for path in sorted(GUI.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if LOOSE_NUMBERS.search(line)
+    ]
+    assert offenders == []

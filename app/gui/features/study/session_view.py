@@ -25,9 +25,10 @@ from app.core.study.decks import Deck, DeckKind, StudyItem
 from app.core.study.scheduler import Rating
 from app.core.study.session import StudySession
 from app.core.system.config import KEYS
-from app.gui.theme import set_type
+from app.gui.theme import box_css, set_type
 from app.render.design import SPACE, TypeRole
 from app.render.helpers import tag_label
+from app.render.theme import LIGHT
 
 RATINGS = ((Rating.AGAIN, "Again"), (Rating.HARD, "Hard"), (Rating.GOOD, "Good"), (Rating.EASY, "Easy"))
 CHANGED_NOTE = (
@@ -106,7 +107,7 @@ class StudySessionView(QWidget):
         layout.setSpacing(SPACE.large)
         self.changed_note = _label(column, bold=True)
         self.changed_note.setText(CHANGED_NOTE)
-        self.changed_note.setStyleSheet("background: #fff1c2; color: #1b1f24; padding: 8px;")
+        self.changed_note.setStyleSheet(box_css(LIGHT.warning, LIGHT, SPACE.medium))
         self.question = _label(column, "heading")
         self.question.setAccessibleName("Question")
         self.rule = QFrame(column)
