@@ -134,3 +134,16 @@ def test_no_count_reads_s_in_brackets() -> None:
         if pattern.search(line) and "never" not in line
     ]
     assert offenders == []
+
+
+def test_search_results_fit_the_sidebar(make_window: WindowFactory, qtbot: QtBot) -> None:
+    """Result rows take the list's width: long titles elide (whole in the tooltip), no sideways scroll."""
+    window = make_window()
+    window.resize(1024, 700)
+    window.search.field.setText("blood pressure 40 minutes")
+    results = window.search.results
+    qtbot.waitUntil(lambda: results.model().rowCount() > 3, timeout=10000)
+    qtbot.wait(100)
+    assert clipped(results) == []
+    first = results.visualRect(results.model().index(0, 0))
+    assert first.width() <= results.viewport().width()

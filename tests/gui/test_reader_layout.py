@@ -110,3 +110,29 @@ def test_nothing_is_clipped_at_1024x700(make_window: WindowFactory, qtbot: QtBot
             button.click()
     qtbot.wait(200)
     assert clipped(window) == []
+
+
+def _longest_line(window: object) -> int:
+    """Characters on the longest laid-out line of body text (not the smaller reference lines)."""
+    _heading, body = _heading_and_body_sizes(window)
+    document = window.document.browser.document()  # type: ignore[attr-defined]
+    longest, block = 0, document.begin()
+    while block.isValid():
+        size = block.begin().fragment().charFormat().fontPointSize() or document.defaultFont().pointSizeF()
+        layout = block.layout()
+        for n in range(layout.lineCount() if size == body else 0):
+            longest = max(longest, layout.lineAt(n).textLength())
+        block = block.next()
+    return longest
+
+
+def test_wide_windows_keep_a_reading_measure(make_window: WindowFactory, qtbot: QtBot) -> None:
+    """At 1920x1080, with or without the sidebar, lines stay near 75-90 characters, not 150."""
+    window = make_window()
+    window.resize(1920, 1080)
+    window.open_document("esketamine-trd", "eligibility", "")
+    qtbot.wait(200)
+    assert 60 <= _longest_line(window) <= 100, _longest_line(window)
+    window.actions_.toggle_sidebar.trigger()
+    qtbot.wait(200)
+    assert 60 <= _longest_line(window) <= 100, _longest_line(window)

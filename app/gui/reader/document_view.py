@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QMouseEvent,
@@ -188,6 +188,8 @@ class DocumentPane(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
         self.browser.verticalScrollBar().valueChanged.connect(self._mark_section_in_view)
+        # The text column follows the browser's own width, which the side splitter changes too.
+        self.browser.installEventFilter(self)
         layout.addWidget(self.find_bar)
         self.highlight_colour = QColor("#fff176")
 
@@ -296,6 +298,11 @@ class DocumentPane(QWidget):
         super().resizeEvent(event)
         self._fit_outline()
         self._apply_measure()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.browser and event.type() == QEvent.Type.Resize:
+            self._apply_measure()
+        return super().eventFilter(watched, event)
 
     def _fit_outline(self) -> None:
         """Below NARROW px the outline and the links list give their room to the text; Ctrl+Shift+O

@@ -112,7 +112,7 @@ class StudySessionView(QWidget):
         self.question.setAccessibleName("Question")
         self.rule = QFrame(column)
         self.rule.setFrameShape(QFrame.Shape.HLine)
-        self.answer = _label(column, "heading", bold=True)
+        self.answer = _label(column, "key", bold=True)
         self.answer.setAccessibleName("Answer")
         self.context = _label(column, "subheading")
         self.context.setAccessibleName("Full text")
