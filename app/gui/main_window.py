@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -282,6 +283,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
 
     # --- searching and opening ------------------------------------------------------------
     def run_query(self, query: Query) -> None:
+        query = replace(query, site_values=tuple(self.services.placeholders().items()))
         self._show_results(True)
         self.search_worker.latest_generation = query.generation
         if self.index_ready:
