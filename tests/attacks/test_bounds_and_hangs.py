@@ -20,7 +20,6 @@ from app.core.calc import InputError, calculate
 from app.core.packs.loaded import FailedPack, Origin
 from app.core.packs.loader import MAX_PROBLEMS, load_pack
 from app.core.packs.roots import PackRoot, load_packs
-from app.core.packs.yaml_reader import read_yaml_bytes
 from app.core.system.paths import bundled_content_dir
 from tests.attacks.conftest import PackFactory, assert_bundled_works
 
