@@ -53,6 +53,7 @@ from app.gui.services import Services, open_services
 from app.gui.shortcuts import ShortcutRegistry
 from app.gui.status import StatusArea
 from app.gui.tasks import LoadWorker, Query, SearchWorker, start_in_thread
+from app.render.design import SPACE
 
 if TYPE_CHECKING:
     from app.core.search.results import SearchResults
@@ -141,7 +142,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self.lists.addWidget(self.search.results)
         self.sidebar = left = QWidget(self)
         layout = QVBoxLayout(left)
-        layout.setContentsMargins(6, 6, 0, 6)
+        layout.setContentsMargins(SPACE.small, SPACE.small, 0, SPACE.small)
         layout.addWidget(self.search)
         layout.addWidget(self.lists, 1)
         self.splitter = splitter = QSplitter(self)

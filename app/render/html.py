@@ -16,6 +16,7 @@ from app.core.model.formulas import describe_calculation
 from app.core.packs.loaded import Pack
 from app.core.runs.alerts import severity_label
 from app.render import helpers
+from app.render.design import type_size
 from app.render.markdown import markdown_to_html
 from app.render.theme import LIGHT, Theme
 from app.render.view import DocumentView, build_view
@@ -39,6 +40,7 @@ def environment() -> Environment:
         offset_label=helpers.offset_label,
         rule_label=helpers.rule_label,
         severity_label=severity_label,
+        pt=type_size,
         blank=helpers.blank,
         cloze_question=helpers.cloze_question,
         cloze_answer=helpers.cloze_answer,

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from app.core import model
 from app.core.packs.loaded import Pack
+from app.render.design import SPACE
 
 Handler = Callable[[Pack, model.Document], None]
 Applies = Callable[[Pack, model.Document], bool]
@@ -37,7 +38,7 @@ class ContextBar(QWidget):
         self.tab_next: QWidget | None = None
         """The widget the buttons come before in Tab order (the document)."""
         self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(0, 0, 0, 4)
+        self.row.setContentsMargins(0, 0, 0, SPACE.tight)
         self.row.addStretch(1)
         self.hide()
 
