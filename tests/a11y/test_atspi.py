@@ -83,7 +83,7 @@ def record_walk(out: Path) -> Path:
         QT_ACCESSIBILITY="1",
         PROTOCOL_DESK_HOME=str(home),
         PROTOCOL_DESK_SITE_CONFIG=str(home / "no-site.toml"),
-        PYTHONPATH=str(REPO),
+        PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
         A11Y_OUT=str(out),
     )
     command = [

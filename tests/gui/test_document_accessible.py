@@ -196,7 +196,7 @@ def test_the_app_exits_cleanly_after_a_reader_used_the_document(tmp_path: Path) 
     a normal exit: the process ends with status 0."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PROTOCOL_DESK_HOME=str(tmp_path / "home"))
     root = Path(__file__).resolve().parents[2]
-    env["PYTHONPATH"] = str(root)
+    env["PYTHONPATH"] = os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])
     done = subprocess.run(
         [sys.executable, "-X", "faulthandler", "-c", EXIT_SCRIPT],
         env=env,
