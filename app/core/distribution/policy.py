@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app.core.distribution.signing import verify_pack
 from app.core.distribution.site_cache import SiteCache
+from app.core.packs.cache import DocumentCache
 from app.core.packs.loaded import FailedPack, Origin, Pack, PackSet
 from app.core.packs.problems import Level, Problem
 from app.core.packs.roots import PackRoot, Progress, default_roots, load_packs, pack_folders
@@ -26,6 +27,7 @@ from app.core.system.paths import AppPaths, app_paths
 log = logging.getLogger(__name__)
 
 SITE_CACHE = "site-packs"
+DOCUMENT_CACHE = "documents"
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,10 @@ def load_configured_packs(
     paths = paths or app_paths()
     config = config or load_config(paths)
     policy = policy_from_config(config, paths)
-    packs = load_packs(configured_roots(config, extra), today, progress, policy=policy)
+    # Where signatures are required, what is shown must come from the signed bytes themselves,
+    # not from a copy in the user's cache folder that no signature covers.
+    cache = None if policy.require_signed else DocumentCache(paths.cache / DOCUMENT_CACHE)
+    packs = load_packs(configured_roots(config, extra), today, progress, policy=policy, cache=cache)
     packs.problems[:0] = site_problems(config)
     packs.signed_only = policy.require_signed
     _log_problems(packs, config)
