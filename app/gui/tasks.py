@@ -75,7 +75,7 @@ class SearchWorker(QObject):
     the old one when the packs change, and `close` (called once its thread has stopped) the last."""
 
     finished = Signal(object, object)
-    """(Query, results or None)"""
+    """(Query, results or None): exactly once for every query sent to `search`"""
 
     def __init__(self, index_path: Path) -> None:
         super().__init__()
@@ -94,7 +94,11 @@ class SearchWorker(QObject):
     @Slot(object)
     def search(self, query: Query) -> None:
         if self.packs is None or query.generation < self.latest_generation:
-            return  # typed over: a newer query is already queued behind this one
+            # Typed over (a newer query is queued behind this one) or nothing to search yet: still
+            # answered, with nothing, so that every query gets exactly one answer and whoever waits
+            # for it is never left waiting; the panel drops answers to queries it has replaced.
+            self.finished.emit(query, None)
+            return
         try:
             if self.index is None:
                 from app.core.search import SearchIndex
