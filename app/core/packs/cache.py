@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
+import importlib.util
 import json
 import logging
 import os
@@ -33,18 +34,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from pydantic import TypeAdapter
+from typing import IO, TYPE_CHECKING, Any
 
 from app import __version__
 from app.core import model
-from app.core.model.manifest import MANIFEST
-from app.core.packs.checks import REVIEW_OVERDUE, review_overdue
+from app.core.model import MANIFEST
 from app.core.packs.loaded import Origin, Pack
 from app.core.packs.problems import Level, Problem
-from app.core.packs.yaml_reader import MAX_FILE_BYTES, ParsedYaml, decode_text
 from app.core.system.safe_files import read_regular_stat, walk
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+# pydantic, the models, the YAML reader and the checks are imported where they are used: checking
+# that a pack is unchanged (`DocumentCache.content_hash`, all a cached search needs) uses none of them.
 
 log = logging.getLogger(__name__)
 
@@ -58,17 +61,21 @@ FileKey = tuple[int, int, str]
 
 @functools.cache
 def _documents_adapter() -> TypeAdapter[list[model.Document]]:
+    from pydantic import TypeAdapter
+
     return TypeAdapter(list[model.Document])
 
 
 @functools.cache
 def _models_fingerprint() -> str:
     """Changes with the app, pydantic or any model source file: a document dumped by other models
-    may not validate, or not mean, the same."""
-    import pydantic
-
-    digest = hashlib.sha256(f"{FORMAT}:{__version__}:{pydantic.VERSION}".encode())
-    for source in sorted(Path(model.__file__).parent.glob("*.py")):
+    may not validate, or not mean, the same. Found without importing pydantic (see above)."""
+    digest = hashlib.sha256(f"{FORMAT}:{__version__}".encode())
+    sources = sorted(Path(model.__file__).parent.glob("*.py"))
+    for package in ("pydantic", "pydantic_core"):
+        spec = importlib.util.find_spec(package)
+        sources += [Path(spec.origin)] if spec is not None and spec.origin else []
+    for source in sources:
         try:
             info = source.stat()
         except OSError:
@@ -99,15 +106,28 @@ class DocumentCache:
         """The pack as last cached, if every file in `root` is unchanged; else None."""
         try:
             return _Lookup(self.file_for(root), root, display, origin, today).run()
+        except FileNotFoundError:  # not cached yet, or a file went away: a full load says which
+            return None
         except Exception:  # a damaged or foreign cache costs a full load, never the pack
             log.info("the document cache for %s is unusable; it will be rebuilt", root, exc_info=True)
             return None
 
+    def content_hash(self, root: Path) -> tuple[str, str] | None:
+        """(pack id, content hash) of the pack in `root` as a load would give them, if it is cached
+        and every file is unchanged (each one read and hashed); else None. Nothing is validated."""
+        try:
+            return _Lookup(self.file_for(root), root, "", Origin.EXTRA, date.min).content_hash()
+        except Exception:  # whatever is wrong, the caller loads the pack the full way
+            return None
+
     def store(self, pack: Pack, files: ReadFiles) -> None:
         """Keep `pack` (just loaded cleanly from the files described by `files`)."""
+        from app.core.packs.checks import REVIEW_OVERDUE
+
         header = {
             "format": FORMAT,
             "models": _models_fingerprint(),
+            "pack": pack.id,
             "files": {relpath: list(files.keys[relpath]) for relpath in files.order},
             "relpaths": pack.files,
             "review_due": {pack.files[i]: d.review_due.isoformat() for i, d in pack.documents.items()},
@@ -140,17 +160,24 @@ class _Lookup:
         self.kept: dict[str, bytes] = {}
         """The bytes of files whose review is overdue: the warning needs the line of `review_due`."""
 
-    def run(self) -> Pack | None:
-        try:
-            with self.file.open("rb") as stream:
-                header, manifest_json = json.loads(stream.readline()), stream.readline()
-                if header.get("format") != FORMAT or header.get("models") != _models_fingerprint():
-                    return None
-                if not self._same_files(header["files"], header["review_due"]):
-                    return None
-                documents_json = stream.read()
-        except FileNotFoundError:
+    def _verified(self, stream: IO[bytes]) -> dict[str, Any] | None:
+        """The cache file's header, if it is this version's and every file is unchanged."""
+        header: dict[str, Any] = json.loads(stream.readline())
+        if header.get("format") != FORMAT or header.get("models") != _models_fingerprint():
             return None
+        return header if self._same_files(header["files"], header["review_due"]) else None
+
+    def content_hash(self) -> tuple[str, str] | None:
+        with self.file.open("rb") as stream:
+            header = self._verified(stream)
+        return None if header is None else (str(header["pack"]), self.digest.hexdigest())
+
+    def run(self) -> Pack | None:
+        with self.file.open("rb") as stream:
+            header = self._verified(stream)
+            if header is None:
+                return None
+            manifest_json, documents_json = stream.readline(), stream.read()
         manifest = model.MANIFEST_ADAPTER.validate_json(manifest_json)
         documents = {d.id: d for d in _documents_adapter().validate_json(documents_json)}
         relpaths: dict[str, str] = {doc_id: header["relpaths"][doc_id] for doc_id in documents}
@@ -179,7 +206,7 @@ class _Lookup:
             return False
         today = self.today.isoformat()
         for relpath, (size, mtime_ns, sha256) in keys.items():
-            raw, info = read_regular_stat(self.root / relpath, MAX_FILE_BYTES)
+            raw, info = read_regular_stat(self.root / relpath, size)  # larger than cached: changed
             if info.st_size != size or info.st_mtime_ns != mtime_ns:
                 return False
             self.hashes[relpath] = hashlib.sha256(raw).hexdigest()
@@ -191,6 +218,9 @@ class _Lookup:
         return True
 
     def _overdue(self, relpath: str, document: model.Document) -> Problem:
+        from app.core.packs.checks import REVIEW_OVERDUE, review_overdue
+        from app.core.packs.yaml_reader import ParsedYaml, decode_text
+
         line, column = ParsedYaml(None, decode_text(self.kept[relpath])).position_of(("review_due",))
         message = review_overdue(document, self.today) or ""
         return Problem(self.display, relpath, line, column, Level.WARNING, REVIEW_OVERDUE, message)

@@ -18,9 +18,10 @@ from typing import Any, Protocol
 
 from app import __version__
 from app.core import model
+from app.core.model import MANIFEST
 from app.core.model.cards import SOURCE_PATTERN
 from app.core.model.checklist import covered_items, is_vital
-from app.core.model.manifest import MANIFEST, PLACEHOLDER_USE
+from app.core.model.manifest import PLACEHOLDER_USE
 from app.core.packs.outline import RESERVED_SECTION_IDS, section_ids
 from app.core.packs.semver import is_older
 from app.core.packs.yaml_reader import ParsedYaml, Path_, Position

@@ -19,7 +19,11 @@ from typing import TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from app.core import model
-from app.core.model.manifest import MANIFEST
+from app.core.model import (  # the adapters: importing the loader builds the models
+    DOCUMENT_ADAPTER,
+    MANIFEST,
+    MANIFEST_ADAPTER,
+)
 from app.core.packs.cache import DocumentCache, ReadFiles
 from app.core.packs.checks import ContentFile, PackNames, check_pack
 from app.core.packs.loaded import FailedPack, Origin, Pack
@@ -177,7 +181,7 @@ def _load(root: Path, context: _Context, origin: Origin, today: date) -> Pack | 
     parsed_manifest = _read(manifest_path, context)
     manifest: model.PackManifest | None = None
     if parsed_manifest is not None:
-        manifest = _validate(model.MANIFEST_ADAPTER, parsed_manifest, MANIFEST, context)
+        manifest = _validate(MANIFEST_ADAPTER, parsed_manifest, MANIFEST, context)
     files: list[ContentFile] = []
     unreadable_ids: set[str] = set()
     for path in _document_files(root, context):
@@ -188,7 +192,7 @@ def _load(root: Path, context: _Context, origin: Origin, today: date) -> Pack | 
         if parsed is None:
             unreadable_ids.add(_claimed_id(path))
             continue
-        document = _validate(model.DOCUMENT_ADAPTER, parsed, relpath, context)
+        document = _validate(DOCUMENT_ADAPTER, parsed, relpath, context)
         files.append(ContentFile(relpath, parsed, document))
     names = PackNames.from_manifest(parsed_manifest.data if parsed_manifest else None)
     check_pack(manifest, names, files, context.add, today=today, unreadable_ids=unreadable_ids)

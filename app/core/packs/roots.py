@@ -9,15 +9,25 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from app.core.model.manifest import MANIFEST
+from app.core.model import MANIFEST
 from app.core.packs.cache import DocumentCache, collector_paused
 from app.core.packs.loaded import FailedPack, Origin, Pack, PackSet
-from app.core.packs.loader import load_pack
 from app.core.packs.problems import Level, Problem
 from app.core.packs.semver import is_older
 from app.core.system.paths import app_paths, bundled_content_dir, env_pack_folders
 
 log = logging.getLogger(__name__)
+
+
+def load_pack(
+    root: Path, display: str, origin: Origin, today: date | None, cache: DocumentCache | None
+) -> Pack | FailedPack:
+    """The loader, imported on first use: it brings pydantic, the models and the YAML reader, which
+    a command that finds everything in the document cache does not need."""
+    from app.core.packs.loader import load_pack as load
+
+    return load(root, display, origin, today, cache)
+
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, what): plain callback so that core never needs Qt signals."""
