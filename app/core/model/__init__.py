@@ -60,7 +60,10 @@ if TYPE_CHECKING:
 
 def __getattr__(name: str) -> Any:
     # Importing formats imports every model module, and each becomes an attribute of this package
-    # (`model.calculator`), as when this file imported them all itself.
+    # (`model.calculator`), as when this file imported them all itself. Probes for special names
+    # (inspect, PySide6's import hook asking for `__wrapped__`) are answered without loading them.
+    if name.startswith("__"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     formats = importlib.import_module(f"{__name__}.formats")  # not `from . import`: that asks us again
     if name in _LAZY:
         globals()[name] = getattr(formats, name)  # looked up once

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from app.core import model
 from app.core.packs.loaded import Pack
 
-Handler = Callable[[Pack, model.Document], None]
-Applies = Callable[[Pack, model.Document], bool]
+# Quoted: an alias is evaluated at import, and `model.Document` would build every model then.
+Handler = Callable[[Pack, "model.Document"], None]
+Applies = Callable[[Pack, "model.Document"], bool]
 
 
 @dataclass(frozen=True)
