@@ -15,47 +15,8 @@ MANIFEST = "pack.yaml"
 """The file that makes a folder a pack."""
 DOCUMENT_KINDS = ("protocol", "checklist", "instructions", "calculator", "cards")
 
-if TYPE_CHECKING:
-    from app.core.model.formats import (
-        DOCUMENT_ADAPTER,
-        FORMAT_VERSION,
-        MANIFEST_ADAPTER,
-        TIER_LABELS,
-        AnswerAlert,
-        BasicCard,
-        Calculator,
-        Card,
-        CardDeck,
-        Checklist,
-        ChecklistItem,
-        ClozeCard,
-        DeviceCount,
-        Document,
-        DocumentMeta,
-        EvidenceTier,
-        Instruction,
-        InstructionPhase,
-        Instructions,
-        NumberAlert,
-        NumberInput,
-        NumberItem,
-        OtherItem,
-        PackManifest,
-        Placeholder,
-        Protocol,
-        Reference,
-        RegulatoryStatus,
-        ScaleItem,
-        Section,
-        Severity,
-        Statement,
-        Status,
-        Tags,
-        Timepoint,
-        WeightBasedDose,
-        YesNoItem,
-        json_schema,
-    )
+if TYPE_CHECKING:  # for type checkers, every name formats exports; at run time, __getattr__ below
+    from app.core.model.formats import *  # noqa: F403
 
 
 def __getattr__(name: str) -> Any:
@@ -65,53 +26,8 @@ def __getattr__(name: str) -> Any:
     if name.startswith("__"):
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     formats = importlib.import_module(f"{__name__}.formats")  # not `from . import`: that asks us again
-    if name in _LAZY:
+    if name in formats.__all__:
         globals()[name] = getattr(formats, name)  # looked up once
     if name not in globals():
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     return globals()[name]
-
-
-__all__ = [
-    "DOCUMENT_ADAPTER",
-    "DOCUMENT_KINDS",
-    "FORMAT_VERSION",
-    "MANIFEST",
-    "MANIFEST_ADAPTER",
-    "TIER_LABELS",
-    "AnswerAlert",
-    "BasicCard",
-    "Calculator",
-    "Card",
-    "CardDeck",
-    "Checklist",
-    "ChecklistItem",
-    "ClozeCard",
-    "DeviceCount",
-    "Document",
-    "DocumentMeta",
-    "EvidenceTier",
-    "Instruction",
-    "InstructionPhase",
-    "Instructions",
-    "NumberAlert",
-    "NumberInput",
-    "NumberItem",
-    "OtherItem",
-    "PackManifest",
-    "Placeholder",
-    "Protocol",
-    "Reference",
-    "RegulatoryStatus",
-    "ScaleItem",
-    "Section",
-    "Severity",
-    "Statement",
-    "Status",
-    "Tags",
-    "Timepoint",
-    "WeightBasedDose",
-    "YesNoItem",
-    "json_schema",
-]
-_LAZY = frozenset(__all__) - {"DOCUMENT_KINDS", "MANIFEST"}

@@ -100,4 +100,5 @@ __all__ = [
     "Timepoint",
     "WeightBasedDose",
     "YesNoItem",
+    "json_schema",
 ]
