@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QTreeView, QVBoxLayout, QWidget
 from app.core import model
 from app.core.packs.loaded import Pack, PackSet
 from app.gui.widgets.plain import plain_tip
+from app.render.labels import KIND_LABELS, tag_label
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
-# app.render.helpers (the models behind it) is imported when packs arrive, after the first paint.
 GENERAL = "General and other"
 
 
@@ -43,8 +43,6 @@ class BrowsePanel(QWidget):
             self.tree.expand(self.model.index(0, 0))
 
     def _pack_item(self, pack: Pack) -> QStandardItem:
-        from app.render.helpers import tag_label
-
         root = _item(f"{pack.manifest.title} ({pack.manifest.version})")
         grouped: dict[str, dict[str, list[model.Document]]] = defaultdict(lambda: defaultdict(list))
         for document in pack.documents.values():
@@ -60,8 +58,6 @@ class BrowsePanel(QWidget):
         return root
 
     def _kind_item(self, kind: str, documents: list[model.Document]) -> QStandardItem:
-        from app.render.helpers import KIND_LABELS
-
         kind_item = _item(f"{KIND_LABELS[kind]} ({len(documents)})")
         for document in sorted(documents, key=lambda d: d.title.lower()):
             leaf = _item(document.title)

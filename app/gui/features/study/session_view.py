@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.core.study.decks import Deck, DeckKind, StudyItem
 from app.core.study.scheduler import Rating
 from app.core.study.session import StudySession
-from app.render.helpers import tag_label
+from app.render.labels import tag_label
 
 RATINGS = ((Rating.AGAIN, "Again"), (Rating.HARD, "Hard"), (Rating.GOOD, "Good"), (Rating.EASY, "Easy"))
 CHANGED_NOTE = (
