@@ -1,4 +1,4 @@
-"""Validated packs kept between launches: an unchanged pack is neither parsed nor validated again.
+"""Validated packs kept between launches: an unchanged pack is neither parsed nor checked again.
 
 One cache file per pack folder holds what a clean load of that folder produced: the manifest and
 the documents as the models dump them to JSON, which document came from which file, and the
@@ -6,7 +6,8 @@ problems found (warnings only: a pack with errors is never cached). It is keyed 
 size, modification time and SHA-256, and by the versions of the app, of pydantic and of the model
 sources. A second load still walks the folder and reads and hashes every file (the pack's content
 hash and the per-file hashes a signature check compares come from the real bytes, never from the
-cache); when every key matches, it skips YAML parsing, validation and the whole-pack checks. The
+cache); when every key matches, it skips YAML parsing and the whole-pack checks, and the models
+validate the cached JSON (in pydantic-core, a fraction of validating YAML-built data). The
 review-date warnings depend on the day, so they are never cached but worked out again each load.
 
 Why JSON and not pickle: unpickling runs whatever the file says, so a pickle cache would let
@@ -86,7 +87,7 @@ def _models_fingerprint() -> str:
 
 @dataclass
 class ReadFiles:
-    """What the loader learnt of the files it read: their keys and the pack's content hash."""
+    """What the loader learnt of the files it read: the keys the cache is checked against."""
 
     keys: dict[str, FileKey] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
