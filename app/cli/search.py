@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, load_from_args, print_json, warn_skipped
+from app.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    EXIT_USAGE,
+    configured_placeholders,
+    load_from_args,
+    print_json,
+    warn_skipped,
+)
 from app.core.model import DOCUMENT_KINDS
 from app.core.packs.loaded import PackSet
 from app.core.search import SearchHit, SearchIndex, SearchResults
@@ -68,12 +76,13 @@ def _search(packs: PackSet, args: argparse.Namespace, query: str) -> SearchResul
     """Search the cached index; rebuild it once if it turns out damaged mid-way."""
     path = app_paths().ensure().index_db
     options = {"kind": args.kind, "pack": args.pack, "tag": args.tag, "limit": args.limit}
+    values = configured_placeholders()  # snippets show the site's clinic name, phone, hours
     with SearchIndex.open_or_build(packs, path, _progress) as index:
-        results = index.search(query, **options)
+        results = index.search(query, **options, site_values=values)
     if results.problem is None:
         return results
     with SearchIndex.build(packs, path, _progress) as index:
-        return index.search(query, **options)
+        return index.search(query, **options, site_values=values)
 
 
 def _search_cached(args: argparse.Namespace, query: str) -> SearchResults | None:
@@ -88,7 +97,8 @@ def _search_cached(args: argparse.Namespace, query: str) -> SearchResults | None
     if index is None:
         return None
     with index:
-        results = index.search(query, kind=args.kind, pack=args.pack, tag=args.tag, limit=args.limit)
+        options = {"kind": args.kind, "pack": args.pack, "tag": args.tag, "limit": args.limit}
+        results = index.search(query, **options, site_values=configured_placeholders())
     return None if results.problem else results
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,6 +53,7 @@ from app.gui.services import Services, open_services
 from app.gui.shortcuts import ShortcutRegistry
 from app.gui.status import StatusArea
 from app.gui.tasks import LoadWorker, Query, SearchWorker, start_in_thread
+from app.render.design import SPACE
 
 if TYPE_CHECKING:
     from app.core.search.results import SearchResults
@@ -142,7 +144,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self.lists.addWidget(self.search.results)
         self.sidebar = left = QWidget(self)
         layout = QVBoxLayout(left)
-        layout.setContentsMargins(6, 6, 0, 6)
+        layout.setContentsMargins(SPACE.small, SPACE.small, 0, SPACE.small)
         layout.addWidget(self.search)
         layout.addWidget(self.lists, 1)
         self.splitter = splitter = QSplitter(self)
@@ -284,6 +286,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
 
     # --- searching and opening ------------------------------------------------------------
     def run_query(self, query: Query) -> None:
+        query = replace(query, site_values=tuple(self.services.placeholders().items()))
         self._show_results(True)
         self.search_worker.latest_generation = query.generation
         if self.index_ready:

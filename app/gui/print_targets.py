@@ -41,6 +41,8 @@ class PrintTargets(QObject):
 
     def register(self, widget: QWidget, target: PrintTarget) -> None:
         self.targets[widget] = target
+        if target.changed is not None:  # a disabled Print must not stay offered, nor the reverse
+            target.changed.connect(self.update_actions)
 
     def current(self) -> PrintTarget | None:
         return self.targets.get(self.shown())

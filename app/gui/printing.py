@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, SignalInstance
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton, QWidget
 
@@ -33,8 +33,10 @@ class PrintTarget:
     preview: bool = False
     """Show the pages before the print dialog (handouts: they go to patients)."""
     ready: Callable[[], bool] | None = None
-    """Whether Print is offered now (None: whenever the workspace is on screen; the Reader sets it,
-    since it knows when a document opens; a feature's view says "Nothing to print here" instead)."""
+    """Whether Print is offered now (None: whenever the workspace is on screen). The Reader is ready
+    with a document open; a view's print bar while it is enabled (a loaded handout, a finished run)."""
+    changed: SignalInstance | None = None
+    """Emitted when `ready` may have changed while the workspace is on screen."""
 
 
 def default_paper(config: Config) -> str:

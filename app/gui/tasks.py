@@ -32,6 +32,8 @@ class Query:
     tag: str | None = None
     limit: int = 20
     """A little more than the results list shows at once: each row costs layout on the UI thread."""
+    site_values: tuple[tuple[str, str], ...] = ()
+    """The configured placeholders (clinic_name, ...), shown in snippets in place of their markers."""
 
 
 class LoadWorker(QObject):
@@ -110,7 +112,10 @@ class SearchWorker(QObject):
                 from app.core.search import SearchIndex
 
                 self.index = SearchIndex.open_or_build(self.packs, self.index_path)
-            results = self.index.search(query.text, kind=query.kind, tag=query.tag, limit=query.limit)
+            values = dict(query.site_values)
+            results = self.index.search(
+                query.text, kind=query.kind, tag=query.tag, limit=query.limit, site_values=values
+            )
         except Exception:
             log.exception("query failed: %r", query.text)
             results = None

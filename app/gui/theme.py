@@ -1,11 +1,14 @@
-"""Light, dark and high-contrast palettes for the widgets, matched to the document themes."""
+"""Light, dark and high-contrast palettes for the widgets, matched to the document themes, and the
+design system (app.render.design: type scale, spacing, severity styles) applied to widgets."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
+from app.core.model.alerts import Severity
+from app.render.design import SPACE, TYPE_SCALE, TypeRole, severity_style
 from app.render.theme import DARK, HIGH_CONTRAST, LIGHT, Theme
 
 ROLES = QPalette.ColorRole
@@ -88,3 +91,29 @@ def apply(application: QApplication, name: str) -> Theme:
     application.setPalette(palette_for(theme))
     application.setStyleSheet(stylesheet_for(theme))
     return theme
+
+
+def set_type(widget: QWidget, role: TypeRole, bold: bool = True) -> None:
+    """`widget` in the type scale's `role`, relative to the application's body size, so view titles
+    keep their rank when the system font is larger or smaller."""
+    font = widget.font()
+    font.setPointSizeF(QApplication.font().pointSizeF() * TYPE_SCALE[role])
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+def box_css(background: str, theme: Theme, padding: int = SPACE.tight) -> str:
+    """A coloured box whose text keeps the theme's text colour (contrast in every theme)."""
+    return f"background: {background}; color: {theme.text}; padding: {padding}px;"
+
+
+def severity_css(severity: Severity, theme: Theme, padding: int = SPACE.tight) -> str:
+    """An alert tier's box: the design system's colour, bold above information, a heavy left edge
+    for urgent action and emergency (shape as well as colour)."""
+    style = severity_style(severity, theme)
+    css = box_css(style.background, theme, padding)
+    if style.bold:
+        css += " font-weight: bold;"
+    if style.loud:
+        css += f" border-left: {SPACE.small}px solid {style.text};"
+    return css

@@ -16,6 +16,7 @@ from app.core.model.formulas import describe_calculation
 from app.core.packs.loaded import Pack
 from app.core.runs.alerts import severity_label
 from app.render import helpers
+from app.render.design import type_size
 from app.render.labels import KIND_LABELS
 from app.render.markdown import markdown_to_html
 from app.render.theme import LIGHT, Theme
@@ -40,6 +41,7 @@ def environment() -> Environment:
         offset_label=helpers.offset_label,
         rule_label=helpers.rule_label,
         severity_label=severity_label,
+        pt=type_size,
         blank=helpers.blank,
         cloze_question=helpers.cloze_question,
         cloze_answer=helpers.cloze_answer,

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from app.core.model.alerts import Severity
 from app.core.model.checklist import Checklist, ChecklistItem, ScaleItem, Timepoint
 from app.core.packs.loaded import Pack
 from app.core.runs.alerts import FiredAlert, item_alerts, rule_text, severity_label
@@ -17,6 +16,7 @@ from app.core.runs.store import Entry, Run
 from app.core.runs.timer import duration_text
 from app.core.runs.values import display
 from app.render import helpers
+from app.render.design import severity_background
 from app.render.html import environment
 from app.render.theme import LIGHT, Theme
 
@@ -51,16 +51,6 @@ def _rules(checklist: Checklist, point: Timepoint, item: ChecklistItem) -> list[
         f"{severity_label(a.severity)} {rule_text(checklist, point, item, a)}: {a.action}"
         for a in item_alerts(item)
     ]
-
-
-def severity_colour(severity: Severity, theme: Theme) -> str:
-    """The tier's background; the icon and word carry the meaning, the colour only repeats it."""
-    return {
-        Severity.INFO: theme.info,
-        Severity.CAUTION: theme.warning,
-        Severity.URGENT: theme.danger,
-        Severity.EMERGENCY: theme.danger,
-    }[severity]
 
 
 def _due(point: Timepoint, dose_time: datetime | None) -> str:
@@ -167,7 +157,7 @@ def run_html(run: Run, theme: Theme = LIGHT, base_pt: float = 10.0) -> str:
         alerts=run.alerts(),
         alert_log=run.alert_log,
         severity_label=severity_label,
-        colour=lambda severity: severity_colour(severity, theme),
+        colour=lambda severity: severity_background(severity, theme),
         superseded=_superseded(run),
         summary=monitoring_summary(run),
         missing=run.missing_required(),

@@ -88,6 +88,7 @@ def main() -> None:
             window.resize(width, height)
             for view, show in VIEWS.items():
                 window.workspaces.setCurrentIndex(0)
+                window.status.loaded(window.services.packs)  # no message left over from the last view
                 show(window)
                 wait(400)
                 name = f"layout-{size}-{theme}-{view}.png"

@@ -8,9 +8,10 @@ test_site_policy_attacks.py.)
 
 from __future__ import annotations
 
-import time
+import difflib
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,7 +20,6 @@ from app.core.calc import InputError, calculate
 from app.core.packs.loaded import FailedPack, Origin
 from app.core.packs.loader import MAX_PROBLEMS, load_pack
 from app.core.packs.roots import PackRoot, load_packs
-from app.core.packs.yaml_reader import read_yaml_bytes
 from app.core.system.paths import bundled_content_dir
 from tests.attacks.conftest import PackFactory, assert_bundled_works
 
@@ -61,17 +61,26 @@ def test_infinite_or_nan_bounds_are_refused_with_a_position(
         )
 
 
-def test_sixty_thousand_unknown_keys_are_refused_quickly(make_pack: PackFactory) -> None:
+def test_sixty_thousand_unknown_keys_are_refused_quickly(
+    make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bounded work, counted rather than timed (a time ratio fails on a loaded machine): before,
+    every unknown key got a close-match suggestion (22 s, ~40x the parse); now only the problems
+    that are kept get one."""
     pack_dir = make_pack()
     protocol = pack_dir / "docs" / "protocol.yaml"
     keys = "".join(f"unknown_key_{n}: 1\n" for n in range(60_000))
     protocol.write_text(protocol.read_text() + keys)
-    started = time.perf_counter()
-    read_yaml_bytes(protocol.read_bytes())  # the anchor: only parsing the file, in the same run
-    anchor = time.perf_counter() - started
-    started = time.perf_counter()
+    suggestions = 0
+    real_close_matches = difflib.get_close_matches
+
+    def counted_close_matches(*args: Any, **kwargs: Any) -> list[str]:
+        nonlocal suggestions
+        suggestions += 1
+        return real_close_matches(*args, **kwargs)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counted_close_matches)
     loaded = load_pack(pack_dir)
-    elapsed = time.perf_counter() - started  # before: 22 s, ~40x the parse (a suggestion per key)
     tracemalloc.start()
     load_pack(pack_dir)
     _, peak = tracemalloc.get_traced_memory()
@@ -79,7 +88,7 @@ def test_sixty_thousand_unknown_keys_are_refused_quickly(make_pack: PackFactory)
     assert isinstance(loaded, FailedPack)
     assert len(loaded.problems) <= MAX_PROBLEMS + 1
     assert any(p.code in {"too-many-errors", "too-many-problems"} for p in loaded.problems)
-    assert elapsed < 8 * anchor, f"{elapsed:.1f} s to refuse, {anchor:.1f} s to parse"  # about 3x here
+    assert suggestions <= 4 * (MAX_PROBLEMS + 1), f"{suggestions} suggestions computed"
     assert peak < 200_000_000, f"{peak / 1e6:.0f} MB"
 
 

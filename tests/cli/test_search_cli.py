@@ -104,3 +104,16 @@ def test_hostile_queries_exit_cleanly(text: str, capsys: pytest.CaptureFixture[s
     assert code in (0, 1)
     assert isinstance(json.loads(captured.out), list)
     assert "Traceback" not in captured.err
+
+
+def test_snippets_show_the_site_placeholder_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The bundled infusion-day handout's {{fasting_hours}} and {{clinic_name}} read as the site set them."""
+    site = tmp_path / "site.toml"
+    site.write_text('[placeholders]\nfasting_hours = "7"\nclinic_name = "Riverside Clinic"\n')
+    monkeypatch.setenv("PROTOCOL_DESK_SITE_CONFIG", str(site))
+    code, rows, _ = run_json(capsys, "fasting before my infusion", "--kind", "instructions", "--limit", "5")
+    snippets = " ".join(str(row["snippet"]) for row in rows)
+    assert code == 0 and "Do not eat for 7 hours" in snippets and "Riverside Clinic" in snippets
+    assert "{{" not in snippets and "[fasting hours]" not in snippets

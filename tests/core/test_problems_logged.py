@@ -24,3 +24,19 @@ def test_broken_pack_and_bad_site_value_are_logged(
     problem = next(p for p in packs.problems if p.file)
     assert f"{problem.file}:{problem.line}" in logged
     assert "site.toml" in logged and "retention_days" in logged
+
+
+def test_unreachable_share_is_logged_with_its_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A configured pack folder that cannot be reached is shown as a problem and logged with its path."""
+    share = tmp_path / "offline-share" / "packs"
+    site = tmp_path / "site.toml"
+    site.write_text(f"[packs]\nfolders = [{str(share)!r}]\n", encoding="utf-8")
+    monkeypatch.setenv("PROTOCOL_DESK_SITE_CONFIG", str(site))
+    caplog.set_level(logging.INFO)
+    packs = load_configured_packs([])
+    shown = [p for p in packs.problems if str(share) in p.format()]
+    assert shown, [p.format() for p in packs.problems]
+    logged = [r for r in caplog.records if r.levelno >= logging.WARNING and str(share) in r.getMessage()]
+    assert logged and all(p.format() in "\n".join(r.getMessage() for r in logged) for p in shown)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.gui.clipping import clipped
 from tests.gui.conftest import WindowFactory
 
 
@@ -86,28 +87,6 @@ def test_f6_moves_between_panels_and_the_outline_has_a_key(make_window: WindowFa
     assert QApplication.focusWidget() is window.document.outline
 
 
-def _clipped(window: object) -> list[tuple[str, int, int]]:
-    """Visible one-line labels and buttons whose text is wider than their room (and not elided with
-    the full text in a tooltip)."""
-    from PySide6.QtWidgets import QAbstractButton, QLabel
-
-    found = []
-    for label in window.findChildren(QLabel):  # type: ignore[attr-defined]
-        text = label.text()
-        if not label.isVisible() or label.wordWrap() or not text or "<" in text:
-            continue
-        need = label.fontMetrics().horizontalAdvance(text.split("\n")[0])
-        if need > label.contentsRect().width() + 2 and label.toolTip() != text:
-            found.append((text[:60], need, label.contentsRect().width()))
-    for button in window.findChildren(QAbstractButton):  # type: ignore[attr-defined]
-        text = button.text().replace("&", "")
-        if button.isVisible() and text:
-            need = button.fontMetrics().horizontalAdvance(text) + 12
-            if need > button.width() + 2:
-                found.append((f"button {text[:50]}", need, button.width()))
-    return found
-
-
 def test_nothing_is_clipped_at_1024x700(make_window: WindowFactory, qtbot: QtBot) -> None:
     """At the smallest supported window, the reader, a checklist run and a calculator cut no text."""
     from PySide6.QtWidgets import QAbstractButton
@@ -119,15 +98,41 @@ def test_nothing_is_clipped_at_1024x700(make_window: WindowFactory, qtbot: QtBot
     window.resize(1024, 700)
     window.open_document("esketamine-trd", "dosing", "")
     qtbot.wait(200)
-    assert _clipped(window) == []
+    assert clipped(window) == []
     found = window.services.packs.find("esketamine-session-monitoring")
     assert found is not None and isinstance(found[1], model.Checklist)
     window.findChild(ChecklistRuns).begin(found[0], found[1], "Chair 2, morning", None)
     qtbot.wait(200)
-    assert _clipped(window) == []
+    assert clipped(window) == []
     window.open_document("ketamine-iv-dose", "", "")
     for button in window.context_bar.findChildren(QAbstractButton):
         if "calculator" in button.text().lower():
             button.click()
     qtbot.wait(200)
-    assert _clipped(window) == []
+    assert clipped(window) == []
+
+
+def _longest_line(window: object) -> int:
+    """Characters on the longest laid-out line of body text (not the smaller reference lines)."""
+    _heading, body = _heading_and_body_sizes(window)
+    document = window.document.browser.document()  # type: ignore[attr-defined]
+    longest, block = 0, document.begin()
+    while block.isValid():
+        size = block.begin().fragment().charFormat().fontPointSize() or document.defaultFont().pointSizeF()
+        layout = block.layout()
+        for n in range(layout.lineCount() if size == body else 0):
+            longest = max(longest, layout.lineAt(n).textLength())
+        block = block.next()
+    return longest
+
+
+def test_wide_windows_keep_a_reading_measure(make_window: WindowFactory, qtbot: QtBot) -> None:
+    """At 1920x1080, with or without the sidebar, lines stay near 75-90 characters, not 150."""
+    window = make_window()
+    window.resize(1920, 1080)
+    window.open_document("esketamine-trd", "eligibility", "")
+    qtbot.wait(200)
+    assert 60 <= _longest_line(window) <= 100, _longest_line(window)
+    window.actions_.toggle_sidebar.trigger()
+    qtbot.wait(200)
+    assert 60 <= _longest_line(window) <= 100, _longest_line(window)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QToolButton
 
 from app.gui.features.calc.view import CalculatorView
 from app.gui.features.runs.feature import ChecklistRuns
@@ -64,19 +63,6 @@ def test_placeholder_is_not_the_text_colour(name: str) -> None:
     """An empty field's hint ("60-260 mmHg") never looks like an entered value."""
     palette = palette_for(THEMES[name])
     assert palette.color(ROLES.PlaceholderText) != palette.color(ROLES.Text)
-
-
-def test_disabled_actions_use_the_disabled_palette(make_window: WindowFactory) -> None:
-    """At start Back, Forward and Print are disabled, and their toolbar buttons paint in disabled colours."""
-    window = make_window()
-    disabled_at_start = {window.actions_.back, window.actions_.forward, window.actions_.print_document}
-    buttons = [b for b in window.findChildren(QToolButton) if b.defaultAction() in disabled_at_start]
-    assert len(buttons) == 3
-    for button in buttons:
-        assert not button.isEnabled()
-        palette = button.palette()
-        active = palette.color(QPalette.ColorGroup.Active, ROLES.ButtonText)
-        assert palette.color(QPalette.ColorGroup.Disabled, ROLES.ButtonText) != active
 
 
 def test_theme_switch_restyles_an_open_run_and_calculator(make_window: WindowFactory) -> None:

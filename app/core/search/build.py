@@ -161,10 +161,23 @@ def _synonym_sources(packs: PackSet) -> Iterable[list[str]]:
         yield from ([a.short, a.long] for a in pack.manifest.abbreviations)
 
 
+def _placeholder_defaults(connection: sqlite3.Connection, packs: PackSet) -> None:
+    """Each pack's default placeholder values: a snippet shows what the handout prints until the
+    site sets its own (the text keeps the markers; see hits.py)."""
+    rows = (
+        (pack.id, placeholder.name, placeholder.default)
+        for pack in packs.packs
+        for placeholder in pack.manifest.placeholders
+        if placeholder.default and placeholder.default.strip()
+    )
+    connection.executemany("INSERT OR IGNORE INTO placeholder_defaults VALUES(?, ?, ?)", rows)
+
+
 def _finish(connection: sqlite3.Connection, packs: PackSet, key: str, documents: int) -> None:
     sections = connection.execute("SELECT count(*) FROM sections").fetchone()[0]
     _vocabulary(connection)
     _synonyms(connection, packs)
+    _placeholder_defaults(connection, packs)
     for table in ("doc_fts", "head_fts", "section_fts"):
         connection.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
     schema.write_meta(

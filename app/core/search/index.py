@@ -18,6 +18,7 @@ import os
 import sqlite3
 import tempfile
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from app.core.packs.loaded import PackSet
 from app.core.search import schema
-from app.core.search.hits import hits_for
+from app.core.search.hits import SiteValues, hits_for
 from app.core.search.query import Planner
 from app.core.search.ranking import Filters, Statistics, candidates
 from app.core.search.results import SearchResults
@@ -46,6 +47,15 @@ enough for the right document to surface from bm25's order, few enough to stay f
 class _ThreadState:
     connection: sqlite3.Connection
     planner: Planner
+    defaults: dict[str, dict[str, str]]
+    """Per pack, its placeholders' default values (read once, like the synonyms)."""
+
+
+def _defaults(connection: sqlite3.Connection) -> dict[str, dict[str, str]]:
+    found: dict[str, dict[str, str]] = {}
+    for pack, name, value in connection.execute("SELECT pack_id, name, value FROM placeholder_defaults"):
+        found.setdefault(pack, {})[name] = value
+    return found
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -132,7 +142,8 @@ class SearchIndex:
             # A dead thread's id can be reused; its connection then passes to the new thread,
             # which is safe because the old one can no longer use it.
             connection = _connect(self.path)
-            state = _ThreadState(connection, Planner(Vocabulary(connection), Synonyms.load(connection)))
+            planner = Planner(Vocabulary(connection), Synonyms.load(connection))
+            state = _ThreadState(connection, planner, _defaults(connection))
             with self._lock:
                 self._states[thread] = state
         return state
@@ -152,11 +163,15 @@ class SearchIndex:
         tag: str | None = None,
         limit: int = 20,
         per_document: int = 3,
+        site_values: Mapping[str, str] | None = None,
     ) -> SearchResults:
         """Hits for any text a user can type; never raises for the query's sake.
 
-        `limit` caps the hits (sections), `per_document` the hits of one document. If the file was
-        damaged after opening, the results carry a `problem` and no hits: build the index again.
+        `limit` caps the hits (sections), `per_document` the hits of one document. `site_values`
+        (the configured placeholders: clinic_name, ...) are shown in snippets where the content has
+        a placeholder, over the pack's default; one with neither reads as a marker (`[clinic name]`).
+        If the file was damaged after opening, the results carry a `problem` and no hits: build the
+        index again.
         """
         limit = min(limit, MAX_LIMIT)
         if limit <= 0 or not query.strip():
@@ -170,8 +185,10 @@ class SearchIndex:
             pool = candidates(state.connection, plan, stats, Filters(kind, pack, tag), max(limit, MIN_POOL))
             ranked = score_sections(state.connection, plan, stats, pool)
             hits = hits_for(
-                state.connection, plan, stats, ranked, per_document=max(1, per_document), limit=limit
-            )
+                state.connection, plan, stats, ranked,
+                per_document=max(1, per_document), limit=limit,
+                values=SiteValues(site_values or {}, state.defaults),
+            )  # fmt: skip
         except sqlite3.Error as error:
             return SearchResults(query, problem=f"the search index could not answer: {error}")
         return SearchResults(query, tuple(hits), plan.suggestion, plan.expanded)

@@ -11,7 +11,7 @@ the patient handouts answer them first.
 
 from __future__ import annotations
 
-from app.core.search.text import stem, stems
+from app.core.search.text import stem, words
 
 CONTRAINDICATIONS = "contraindications"
 MONITORING = "monitoring"
@@ -20,6 +20,8 @@ RULES = "rules"
 EVIDENCE = "evidence"
 INTERACTIONS = "interactions"
 HELP = "help"
+MANAGEMENT = "management"
+DEFINITION = "definition"
 
 KIND_STEMS: dict[str, frozenset[str]] = {
     CONTRAINDICATIONS: frozenset({"contraind", "elig", "screen"}),
@@ -31,8 +33,17 @@ KIND_STEMS: dict[str, frozenset[str]] = {
     EVIDENCE: frozenset({"evid", "trial", "studi"}),
     INTERACTIONS: frozenset({"interact"}),
     HELP: frozenset({"help", "emergenc"}),
+    MANAGEMENT: frozenset({"manag"}),
+    DEFINITION: frozenset({"defin", "glossari", "terminolog", "mean"}),
 }
 """Stems of section ids and headings that give a section a kind."""
+
+KIND_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
+    MANAGEMENT: (("what", "to", "do"),),
+    DEFINITION: (("what", "it", "is"),),
+}
+"""Phrases (folded words) of section ids and headings that give a section a kind: a `What to do:`
+section says how to manage something, a `What it is` section what a thing is."""
 
 DOCUMENT_KINDS: dict[str, frozenset[str]] = {
     "calculator": frozenset({DOSING}),
@@ -44,9 +55,38 @@ DOCUMENT_KINDS: dict[str, frozenset[str]] = {
 def section_kinds(section_id: str, heading: str, document_kind: str) -> str:
     """The kinds of a section, space-separated, as stored in the index."""
     found = set(DOCUMENT_KINDS.get(document_kind, ()))
-    words = set(stems(section_id.replace("-", " ") + " " + heading))
-    found.update(kind for kind, cues in KIND_STEMS.items() if words & cues)
+    folded = tuple(words(section_id.replace("-", " ") + " " + heading))
+    anchors = anchored(list(folded))
+    stemmed = {stem(word) for place, word in enumerate(folded) if place not in anchors}
+    found.update(kind for kind, cues in KIND_STEMS.items() if stemmed & cues)
+    for kind, phrases in KIND_PHRASES.items():
+        if any(_contains(folded, phrase) for phrase in phrases):
+            found.add(kind)
     return " ".join(sorted(found))
+
+
+TIME_WORDS = frozenset({"after", "before", "during", "pre", "post", "until", "since"})
+ANCHOR_WORDS = 2
+"""Words after a time word that name the moment: "after *the dose*", "after *esketamine dose*"."""
+DETERMINERS = frozenset({"the", "a", "an", "each", "every", "first", "last", "next", "my", "your", "their"})
+
+
+def anchored(tokens: list[str]) -> set[int]:
+    """Positions of the words that only say when ("40 minutes after *the dose*", "pre-*dose*"):
+    such a section or question is about the moment, not about dosing."""
+    found: set[int] = set()
+    for place, token in enumerate(tokens):
+        if token in TIME_WORDS:
+            following = place + 1
+            while following < len(tokens) and tokens[following] in DETERMINERS:
+                following += 1
+            found.update(range(following, following + ANCHOR_WORDS))
+    return found
+
+
+def _contains(tokens: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(tokens[i : i + size] == phrase for i in range(len(tokens) - size + 1))
 
 
 def _frames(intent: str | None, *phrases: str) -> list[tuple[tuple[str, ...], str | None]]:
@@ -69,11 +109,25 @@ FRAMES = sorted(
     + _frames(RULES, "allowed", "allowed to", "is it ok", "am i allowed", "go to work")
     + _frames(INTERACTIONS, "together", "at the same time")
     + _frames(HELP, "who do i call", "who to call", "who should i call", "what number")
-    + _frames(None, "what counts as", "what does", "what is", "what are", "tell me about", "how common",
-              "how likely", "how frequent", "how frequently"),
+    + _frames(
+        MANAGEMENT,
+        "what to do", "what do i do", "what do we do", "what should i do", "what should we do",
+        "how to manage", "how do i manage", "how do we manage", "how to treat", "how do we treat",
+        "how to handle", "how do we handle",
+    )
+    + _frames(DEFINITION, "what counts as", "what does", "what is", "what are", "what s", "meaning of",
+              "definition of", "define")
+    # "how long does the infusion take / the effect last" asks how long that thing lasts, which the
+    # section about it says; "how long do we monitor" and "how long will I be there" are monitoring.
+    + _frames(None, "how long does", "tell me about", "how common", "how likely", "how frequent",
+              "how frequently"),
     key=lambda frame: -len(frame[0]),
 )  # fmt: skip
 """Framing phrases (folded words): dropped from the search, their intent kept. Longest first."""
+
+ENDINGS = _frames(DEFINITION, "mean", "means", "stand for", "stands for")
+"""Frames only at the end of a question ("what does MOAA/S stand for"): elsewhere the words are
+content ("mean arterial pressure")."""
 
 CUES: dict[str, str] = {
     **dict.fromkeys(("contraind", "elig"), CONTRAINDICATIONS),
@@ -86,30 +140,69 @@ CUES: dict[str, str] = {
 """Stems that stay searched and also name the kind of section that answers."""
 
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "im", "mine"})
+THIRD_PERSON = frozenset({"they", "them", "their", "theirs", "patient", "patients", "pt", "pts"})
+"""A question about someone else ("can they drive home", "patient on an maoi") is a clinician's:
+the reference sections answer it before the patient handouts."""
 
 
 def framing(tokens: list[str]) -> tuple[set[int], set[str], set[str]]:
     """Positions of framing words in `tokens`, the intents of the frames found, and those of cue words.
 
     A frame says what is asked ("who should not"); a cue word only suggests it ("esketamine dose"
-    may be about dosing or about what happens after a dose), so the two weigh differently.
+    may be about dosing or about what happens after a dose), so the two weigh differently. "What
+    is X" asks what X is only when nothing else is asked: "what is the dose" asks for the dose.
     """
-    covered: set[int] = set()
-    intents: set[str] = set()
-    cues: set[str] = set()
-    for start in range(len(tokens)):
-        for frame, intent in FRAMES:
-            if tuple(tokens[start : start + len(frame)]) == frame:
-                covered.update(range(start, start + len(frame)))
-                if intent is not None:
-                    intents.add(intent)
-                break
-    for token in tokens:
-        intent = CUES.get(stem(token))
-        if intent is not None:
-            cues.add(intent)
+    covered, intents = _frames_in(tokens)
+    anchors = anchored(tokens)
+    cues = {
+        intent
+        for place, token in enumerate(tokens)
+        if place not in anchors and (intent := CUES.get(stem(token))) is not None
+    }
+    if DEFINITION in intents and (len(intents) > 1 or cues):
+        intents.discard(DEFINITION)
     return covered, intents, cues - intents
 
 
-def first_person(tokens: list[str]) -> bool:
-    return any(token in FIRST_PERSON for token in tokens)
+def _frames_in(tokens: list[str]) -> tuple[set[int], set[str]]:
+    """Positions covered by frames (ENDINGS only at the end) and the intents they name."""
+    covered: set[int] = set()
+    intents: set[str] = set()
+    found = [(start, frame, intent) for start in range(len(tokens)) for frame, intent in FRAMES
+             if tuple(tokens[start : start + len(frame)]) == frame]  # fmt: skip
+    found += [(len(tokens) - len(frame), frame, intent) for frame, intent in ENDINGS
+              if len(tokens) - len(frame) > 0 and tuple(tokens[-len(frame):]) == frame]  # fmt: skip
+    starts: set[int] = set()
+    for start, frame, intent in found:
+        if start in starts:
+            continue  # the longest frame at a place (FRAMES is longest first)
+        starts.add(start)
+        covered.update(range(start, start + len(frame)))
+        if intent is not None:
+            intents.add(intent)
+    return covered, intents
+
+
+EXPERIENCE = (
+    ("what", "happens"), ("what", "will", "happen"), ("what", "to", "expect"), ("what", "is", "it", "like")
+)  # fmt: skip
+"""What a patient asks about the experience ("what happens during the infusion"): the handouts
+describe it, step by step, in the patient's words. Not "what happens if BP is over 180": that asks
+for a consequence, as a clinician does."""
+
+
+def audience(tokens: list[str]) -> tuple[bool, bool]:
+    """(a patient's question, a clinician's question): "my patient" is a clinician's."""
+    clinician = any(token in THIRD_PERSON for token in tokens)
+    patient = any(token in FIRST_PERSON for token in tokens) or _experience(tokens)
+    return not clinician and patient, clinician
+
+
+def _experience(tokens: list[str]) -> bool:
+    for phrase in EXPERIENCE:
+        size = len(phrase)
+        for start in range(len(tokens) - size + 1):
+            following = tokens[start + size : start + size + 1]
+            if tuple(tokens[start : start + size]) == phrase and following != ["if"]:
+                return True
+    return False

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.core.search import fuzzy
-from app.core.search.kinds import first_person, framing
+from app.core.search.kinds import audience, framing
 from app.core.search.synonyms import Synonyms, Term
 from app.core.search.text import words
 from app.core.search.vocabulary import Vocabulary
@@ -38,7 +38,8 @@ _STOPWORD_TEXT = """
     was we were what when where which while who whom why will with would you your
     problem problems issue issues thing things stuff happen happens happened okay ok safe safely
     take takes taking took keep keeps get gets getting go goes going feel feels feeling felt still really
-    very use used uses using"""
+    very use used uses using patient patients pt pts
+    over above under below than more less greater"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 """Question, function and vague words: "can they drive home" is about driving home, "bladder
 problems" about the bladder and "how long does the infusion take" about the infusion. Rare in
@@ -102,6 +103,8 @@ class Plan:
     """Kinds of section its cue words suggest."""
     patient: bool = False
     """Asked in the first person: the patient handouts answer first."""
+    clinician: bool = False
+    """Asked about someone else ("can they", "patient on ..."): the reference sections answer first."""
     name: tuple[str, ...] = ()
     """The query's content words, to recognise a document's title or alias typed (nearly) whole."""
 
@@ -140,7 +143,7 @@ class Planner:
         for span, group in self._spans(units, framed):
             builder.add(span, group, typing=open_end and span[-1] is units[-1])
         tokens = [t for u in units for t in u.tokens]
-        return builder.finish(frozenset(intents), frozenset(cues), first_person(tokens))
+        return builder.finish(frozenset(intents), frozenset(cues), *audience(tokens))
 
     def _spans(self, units: list[Unit], framed: set[int]) -> list[tuple[list[Unit], tuple[Term, ...] | None]]:
         """Units grouped where a run of them spells a synonym term; content words only."""
@@ -279,7 +282,7 @@ class _Builder:
             alternatives += [Alternative((*head, *a.tokens)) for a in self._typed(tokens[-1])]
         return Group(tuple(alternatives))
 
-    def finish(self, intents: frozenset[str], cues: frozenset[str], patient: bool) -> Plan:
+    def finish(self, intents: frozenset[str], cues: frozenset[str], patient: bool, clinician: bool) -> Plan:
         suggestion = None
         if self.replacements:
             text = self.text
@@ -288,4 +291,4 @@ class _Builder:
             suggestion = " ".join(text.split())
         name = tuple(content_words(suggestion or self.text))
         groups = tuple(dict.fromkeys(self.groups))
-        return Plan(groups, suggestion, tuple(self.expanded), intents, cues, patient, name)
+        return Plan(groups, suggestion, tuple(self.expanded), intents, cues, patient, clinician, name)

@@ -22,7 +22,8 @@ import sqlite3
 import unicodedata
 from pathlib import Path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+"""Raised whenever what a row holds changes, such as how section kinds are derived (kinds.py)."""
 APPLICATION_ID = 0x50445358  # "PDSX": marks the file as ours in the SQLite header
 
 TOKENIZER = "unicode61 remove_diacritics 2"
@@ -65,6 +66,9 @@ CREATE TABLE vocab(
 CREATE INDEX vocab_stem ON vocab(stem, docs);
 CREATE TABLE vocab_keys(key TEXT NOT NULL, term TEXT NOT NULL, PRIMARY KEY(key, term)) WITHOUT ROWID;
 CREATE TABLE synonyms(term TEXT NOT NULL, grp INTEGER NOT NULL, PRIMARY KEY(grp, term)) WITHOUT ROWID;
+CREATE TABLE placeholder_defaults(
+    pack_id TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY(pack_id, name)
+) WITHOUT ROWID;
 """
 
 RANK_SQL = "".join(
@@ -88,6 +92,7 @@ EXPECTED_TABLES = frozenset(
         "vocab",
         "vocab_keys",
         "synonyms",
+        "placeholder_defaults",
     }
 )
 

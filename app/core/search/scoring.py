@@ -46,11 +46,13 @@ INTENT_WEIGHT = 1.0
 CUE_WEIGHT = 0.75
 """A section of the kind a cue word suggests, in the same units."""
 AUDIENCE_WEIGHT = 0.5
-"""A patient handout for a first-person question, in the same units."""
+"""A patient handout for a first-person question, or a reference section for a question about a
+patient, in the same units."""
 MIN_FUZZY = 5
 NEAR_NAME = 0.75
 """A typed name covers at least this share of a title's or alias's words (and they all match)."""
 STUDY_KIND = "cards"
+HANDOUT_KIND = "instructions"
 
 _DOCS = "SELECT rowid, doc_id, pack_id, kind, title, summary, first_section, last_section, names FROM docs "
 _TITLED = "SELECT rowid FROM head_fts WHERE head_fts MATCH ? AND rowid IN ({})"
@@ -180,7 +182,8 @@ def _section_score(
         score += INTENT_WEIGHT * context.unit
     elif plan.cues.intersection(section_kinds):
         score += CUE_WEIGHT * context.unit
-    if plan.patient and doc.kind == "instructions":
+    handout = doc.kind == HANDOUT_KIND
+    if (plan.patient and handout) or (plan.clinician and not handout and doc.kind != STUDY_KIND):
         score += AUDIENCE_WEIGHT * context.unit
     return score
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from app.core.search.text import words
 
 Term = tuple[str, ...]
+MIN_SHORTENED = 2
+"""Letters a shortened last word needs ("pulse ox"): one letter is too little to name a term."""
 
 
 def synonym_groups(sources: Iterable[list[str]]) -> list[list[str]]:
@@ -57,9 +60,34 @@ class Synonyms:
         return cls(groups, max((len(term) for term in groups), default=0), words)
 
     def match(self, tokens: list[str], start: int, ends: set[int]) -> tuple[int, tuple[Term, ...]] | None:
-        """The longest synonym term at tokens[start:end] with `end` in `ends`, as (end, group)."""
+        """The longest synonym term at tokens[start:end] with `end` in `ends`, as (end, group).
+
+        A run of words that shortens a longer term ("pulse ox" for "pulse oximetry": every word but
+        the last whole, the last its start) is that term: the shorter term inside it ("pulse", a
+        heart rate) does not fire within a longer phrase the pack knows.
+        """
         for end in sorted((e for e in ends if start < e <= start + self.longest), reverse=True):
-            group = self.groups.get(tuple(tokens[start:end]))
+            typed = tuple(tokens[start:end])
+            group = self.groups.get(typed)
+            if group is None and len(typed) > 1:
+                group = self._shortened(typed)
             if group is not None:
                 return end, group
         return None
+
+    def _shortened(self, typed: Term) -> tuple[Term, ...] | None:
+        """The group of the terms that `typed` shortens, when they are all of one group."""
+        head, last = typed[:-1], typed[-1]
+        if len(last) < MIN_SHORTENED:
+            return None
+        found = {self.groups[term] for term in self._by_head.get(head, ()) if term[-1].startswith(last)}
+        return found.pop() if len(found) == 1 else None
+
+    @cached_property
+    def _by_head(self) -> dict[Term, list[Term]]:
+        """Multi-word terms by all their words but the last (built on first use)."""
+        heads: dict[Term, list[Term]] = {}
+        for term in self.groups:
+            if len(term) > 1:
+                heads.setdefault(term[:-1], []).append(term)
+        return heads

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 
 import Stemmer
@@ -83,13 +84,29 @@ def stems(text: str) -> list[str]:
     return [stem(word) for word in words(text)]
 
 
-def fill_placeholders(text: str, values: dict[str, str] | None = None) -> str:
+def placeholder_marker(name: str) -> str:
+    """How a placeholder without a site value reads: `fasting_hours` -> `[fasting hours]`."""
+    return f"[{name.replace('_', ' ')}]"
+
+
+def fill_placeholders(text: str, values: Mapping[str, str] | None = None) -> str:
     """`{{name}}` as the site's value, or as a readable marker (`[fasting hours]`): never template syntax.
 
-    The index holds the markers (it is built from the packs alone); snippets may put values in.
+    The index holds the markers (it is built from the packs alone); `with_site_values` puts the
+    site's values in when a snippet is made.
     """
     if "{{" not in text:
         return text
     known = values or {}
     text = _CLOZE.sub(r"\1", text)  # a study card's deletion reads as its answer
-    return _PLACEHOLDER.sub(lambda m: known.get(m.group(1)) or f"[{m.group(1).replace('_', ' ')}]", text)
+    return _PLACEHOLDER.sub(lambda m: known.get(m.group(1)) or placeholder_marker(m.group(1)), text)
+
+
+def with_site_values(text: str, values: Mapping[str, str]) -> str:
+    """Text from the index with each placeholder's marker replaced by the site's value, if it has one."""
+    if "[" not in text:
+        return text
+    for name, value in values.items():
+        if value.strip():
+            text = text.replace(placeholder_marker(name), value)
+    return text

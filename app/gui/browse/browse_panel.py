@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTreeView, QVBoxLayout, QWidget
 from app.core import model
 from app.core.packs.loaded import Pack, PackSet
 from app.gui.widgets.plain import plain_tip
+from app.gui.widgets.rows import wrap_rows
 from app.render.labels import KIND_LABELS, tag_label
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -25,7 +26,7 @@ class BrowsePanel(QWidget):
         self.tree = QTreeView(self)
         self.tree.setAccessibleName("Browse documents by pack, condition and kind")
         self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
+        wrap_rows(self.tree)  # a narrow sidebar wraps long titles instead of cutting them off
         self.model = QStandardItemModel(self)
         self.acronyms: frozenset[str] = frozenset()
         self.tree.setModel(self.model)
@@ -62,7 +63,7 @@ class BrowsePanel(QWidget):
         for document in sorted(documents, key=lambda d: d.title.lower()):
             leaf = _item(document.title)
             leaf.setData(document.id, DOC_ROLE)
-            leaf.setToolTip(plain_tip(document.summary))
+            leaf.setToolTip(plain_tip(f"{document.title}\n\n{document.summary}".strip()))
             leaf.setData(f"{document.title}. {KIND_LABELS[kind]}.", Qt.ItemDataRole.AccessibleTextRole)
             kind_item.appendRow(leaf)
         return kind_item
@@ -76,4 +77,5 @@ class BrowsePanel(QWidget):
 def _item(text: str) -> QStandardItem:
     item = QStandardItem(text)
     item.setEditable(False)
+    item.setToolTip(plain_tip(text))
     return item

@@ -20,6 +20,8 @@ from app.core.packs.problems import Level, Problem
 from app.core.system.config import ConfigIssue
 from app.core.wording import plural, verb
 from app.gui.widgets.plain import plain, plain_tip
+from app.gui.widgets.rows import wrap_rows
+from app.render.design import SPACE
 
 
 def summary(packs: PackSet) -> str:
@@ -53,18 +55,24 @@ class ProblemsDialog(QDialog):
         self.table.setHeaderLabels(["Severity", "Location", "Problem"])
         self.table.setRootIsDecorated(False)
         self.table.header().setAccessibleName("Problem list columns")
+        wrap_rows(self.table)  # long messages wrap; a long path elides in the middle, whole in its tooltip
         self.lines = [p.format() for p in self.problems]
-        for problem in self.problems:
-            item = QTreeWidgetItem([problem.severity.value.upper(), problem.location, problem.message])
-            item.setToolTip(2, plain_tip(problem.message))
+        rows = [[p.severity.value.upper(), p.location, p.message] for p in self.problems]
+        # Settings problems: the app runs on defaults plus what was valid.
+        rows += [["SETTINGS", f"{issue.file}:{issue.line}", issue.message] for issue in config_issues]
+        self.lines += [f"{issue.format()} [settings]" for issue in config_issues]
+        for row in rows:
+            item = QTreeWidgetItem(row)
+            for column, text in enumerate(row):
+                item.setToolTip(column, plain_tip(text))
             self.table.addTopLevelItem(item)
-        for issue in config_issues:  # settings problems: the app runs on defaults plus what was valid
-            item = QTreeWidgetItem(["SETTINGS", f"{issue.file}:{issue.line}", issue.message])
-            item.setToolTip(2, plain_tip(issue.message))
-            self.table.addTopLevelItem(item)
-            self.lines.append(f"{issue.format()} [settings]")
-        for column in (0, 1):
-            self.table.resizeColumnToContents(column)
+        # Severity and location as wide as their text, the location at most a third of the room so
+        # that the message keeps most of it (measured by text: wrapped rows would measure narrow).
+        metrics = self.table.fontMetrics()
+        for column, most in ((0, self.width()), (1, self.width() // 3)):
+            texts = [row[column] for row in rows] + [self.table.headerItem().text(column)]
+            need = max(metrics.horizontalAdvance(text) for text in texts) + 3 * SPACE.tight
+            self.table.setColumnWidth(column, min(need, most))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         copy = buttons.addButton("Copy all", QDialogButtonBox.ButtonRole.ActionRole)
         copy.setAccessibleName("Copy problems to clipboard")

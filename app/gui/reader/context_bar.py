@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from app.core import model
 from app.core.packs.loaded import Pack
+from app.render.design import SPACE
 
 # Quoted: an alias is evaluated at import, and `model.Document` would build every model then.
 Handler = Callable[[Pack, "model.Document"], None]
@@ -35,7 +36,7 @@ class ContextBar(QWidget):
         self.actions_: list[ContextAction] = []
         self.buttons: list[QPushButton] = []
         self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(0, 0, 0, 4)
+        self.row.setContentsMargins(0, 0, 0, SPACE.tight)
         self.row.addStretch(1)
         self.hide()
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.core import model
 from app.core.packs.loaded import Pack
+from app.gui.theme import set_type
+from app.render.design import SPACE
 from app.render.labels import KIND_LABELS
 
 
@@ -42,16 +43,13 @@ class DocumentHeader(QWidget):
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
-        font = QFont(self.title.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        self.title.setFont(font)
+        set_type(self.title, "heading")
         self.facts = QLabel(self)
         self.facts.setTextFormat(Qt.TextFormat.PlainText)
         self.facts.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.setSpacing(2)
+        layout.setContentsMargins(SPACE.large, SPACE.small, SPACE.large, SPACE.small)
+        layout.setSpacing(SPACE.hair)
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
         self.hide()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QMouseEvent,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.gui.reader.document_header import DocumentHeader
 from app.gui.widgets.plain import plain
+from app.gui.widgets.rows import wrap_rows
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 LINK_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -163,11 +164,11 @@ class DocumentPane(QWidget):
         self.outline.setAccessibleName("Document outline")
         self.outline.itemActivated.connect(self._jump)
         self.outline.itemClicked.connect(self._jump)
-        self.outline.setWordWrap(True)
+        wrap_rows(self.outline)
         self.outline.setMinimumWidth(180)
         self.links = QListWidget(self)
         self.links.setAccessibleName("Links in this document")
-        self.links.setWordWrap(True)
+        wrap_rows(self.links)
         self.links.itemActivated.connect(self._follow)
         side = QSplitter(Qt.Orientation.Vertical, self)
         side.addWidget(self.outline)
@@ -187,6 +188,8 @@ class DocumentPane(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
         self.browser.verticalScrollBar().valueChanged.connect(self._mark_section_in_view)
+        # The text column follows the browser's own width, which the side splitter changes too.
+        self.browser.installEventFilter(self)
         layout.addWidget(self.find_bar)
         self.highlight_colour = QColor("#fff176")
 
@@ -256,6 +259,7 @@ class DocumentPane(QWidget):
     def focus_links(self) -> None:
         """Ctrl+Shift+L: the document's links as a list, each read with where it goes."""
         if self.links.count():
+            self.links.show()
             self.links.setFocus()
             if self.links.currentRow() < 0:
                 self.links.setCurrentRow(0)
@@ -270,7 +274,7 @@ class DocumentPane(QWidget):
             item.setData(LINK_ROLE, href)
             item.setToolTip(href)
             self.links.addItem(item)
-        self.links.setVisible(self.links.count() > 0)
+        self._fit_outline()
 
     def scroll_fraction(self) -> float:
         bar = self.browser.verticalScrollBar()
@@ -295,9 +299,17 @@ class DocumentPane(QWidget):
         self._fit_outline()
         self._apply_measure()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.browser and event.type() == QEvent.Type.Resize:
+            self._apply_measure()
+        return super().eventFilter(watched, event)
+
     def _fit_outline(self) -> None:
-        """Below NARROW px the outline gives its room to the text; Ctrl+Shift+O still brings it up."""
-        self.outline.setVisible(getattr(self, "has_outline", False) and self.width() >= NARROW)
+        """Below NARROW px the outline and the links list give their room to the text; Ctrl+Shift+O
+        and Ctrl+Shift+L still bring them up."""
+        wide = self.width() >= NARROW
+        self.outline.setVisible(getattr(self, "has_outline", False) and wide)
+        self.links.setVisible(self.links.count() > 0 and wide)
 
     def _apply_measure(self) -> None:
         measure = getattr(self, "measure_px", 0.0)

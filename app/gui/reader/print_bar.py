@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.export.pdf import PAGE_SIZES, Printable
@@ -20,6 +20,8 @@ class PrintBar(QWidget):
 
     saved = Signal(object)
     """Path of a PDF just written"""
+    readiness_changed = Signal()
+    """The bar was enabled or disabled: the window's Print and Save PDF follow it."""
 
     def __init__(
         self,
@@ -64,7 +66,18 @@ class PrintBar(QWidget):
 
     def target(self) -> PrintTarget:
         """What the window's Print and Export PDF use while this bar's view is on screen."""
-        return PrintTarget(self._printable, self.page_size_name, self.preview)
+        return PrintTarget(
+            self._printable,
+            self.page_size_name,
+            self.preview,
+            ready=self.isEnabled,
+            changed=self.readiness_changed,
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.EnabledChange:
+            self.readiness_changed.emit()
 
     def _printable(self) -> Printable | None:
         return self.source() if self.isEnabled() else None

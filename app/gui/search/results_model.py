@@ -110,9 +110,10 @@ class ResultDelegate(QStyledItemDelegate):
         return None
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        """The same for every row: title, meta line and up to SNIPPET_LINES of snippet."""
+        """The same for every row: title, meta line and up to SNIPPET_LINES of snippet. No width of
+        its own: rows take the list's width, so a narrow sidebar elides instead of scrolling sideways."""
         line = QFontMetrics(option.font).lineSpacing()
-        return QSize(option.rect.width(), 2 * self.PADDING + (2 + self.SNIPPET_LINES) * line)
+        return QSize(0, 2 * self.PADDING + (2 + self.SNIPPET_LINES) * line)
 
 
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from app.core import model
 from app.core.packs.loaded import Pack, PackSet
+from app.render.design import SPACE, TYPE_SCALE
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -30,7 +31,7 @@ class EmptyState(QWidget):
         self.heading = QLabel(heading, self)
         font = self.heading.font()
         font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setPointSizeF(font.pointSizeF() * TYPE_SCALE["heading"])
         self.heading.setFont(font)
         self.hint = QLabel(hint, self)
         self.hint.setWordWrap(True)
@@ -40,7 +41,7 @@ class EmptyState(QWidget):
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(SPACE.wide, SPACE.large, SPACE.wide, SPACE.large)
         layout.addWidget(self.heading)
         layout.addWidget(self.hint)
         layout.addWidget(self.list, 1)

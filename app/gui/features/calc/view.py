@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 from app.core.calc import CalcInput, CalcResult, InputError, calc_inputs, calculate, fmt
 from app.core.model import Calculator
 from app.core.packs.loaded import Pack
+from app.gui.theme import box_css, set_type
 from app.gui.widgets.layouts import clear_layout
+from app.render.design import SPACE
 from app.render.theme import LIGHT, Theme
 
 
@@ -78,12 +80,12 @@ class CalculatorView(QWidget):
         self.fields: list[InputField] = []
         self.result: CalcResult | None = None
         self.title = _label("Open a calculator and choose \u201cOpen calculator\u201d.", self)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        set_type(self.title, "title")
         self.note = _label("", self)
         self.form_box = QWidget(self)
         self.form = QGridLayout(self.form_box)
         self.results = _label("", self)
-        self.results.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        set_type(self.results, "heading")
         self.warnings = _label("", self)
         self.working = _label("", self)
         self.working.setAccessibleName("Working and rounding")
@@ -160,9 +162,7 @@ class CalculatorView(QWidget):
         for field in self.fields:
             problem = field.problem() if field.touched else None
             field.error.setText(f"\u26a0 Refused: {problem}" if problem else "")
-            field.error.setStyleSheet(
-                f"background: {self.theme.danger}; color: {self.theme.text}; padding: 3px;"
-            )
+            field.error.setStyleSheet(box_css(self.theme.danger, self.theme, SPACE.tight))
             field.error.setVisible(bool(problem))
         try:
             self.result = calculate(self.current[1].calculation, self.values())
@@ -180,9 +180,7 @@ class CalculatorView(QWidget):
         self.results.setText("\n".join(f"{q.label}: {q.text()}" for q in result.results))
         self.warnings.setVisible(bool(result.warnings))
         self.warnings.setText("\n".join(f"\u26a0 Warning: {w}" for w in result.warnings))
-        self.warnings.setStyleSheet(
-            f"background: {self.theme.warning}; color: {self.theme.text}; padding: 6px;"
-        )
+        self.warnings.setStyleSheet(box_css(self.theme.warning, self.theme, SPACE.small))
         self.working.setText("\n".join(self._working_lines(result)))
 
     def _working_lines(self, result: CalcResult) -> list[str]:

@@ -18,8 +18,10 @@ from app.export.handouts import HandoutRefused, handout_printable
 from app.export.pdf import Printable
 from app.gui.reader.document_view import SafeBrowser
 from app.gui.reader.print_bar import PrintBar
+from app.gui.theme import box_css
 from app.gui.widgets.announce import announce, name_with_context
 from app.gui.widgets.plain import plain
+from app.render.design import SPACE
 from app.render.handouts import handout_html, missing_contacts, unset_placeholders
 from app.render.theme import LIGHT
 
@@ -48,7 +50,7 @@ class HandoutView(QWidget):
         self.notice.hide()
         self.refusal = plain(QLabel(self))
         self.refusal.setWordWrap(True)
-        self.refusal.setStyleSheet(f"background: {LIGHT.danger}; color: {LIGHT.text}; padding: 6px;")
+        self.refusal.setStyleSheet(box_css(LIGHT.danger, LIGHT, SPACE.small))
         self.refusal.hide()
         self.preview = SafeBrowser(self)
         self.preview.setAccessibleName("Handout preview")
@@ -111,7 +113,7 @@ class HandoutView(QWidget):
             + blocked
         )
         self.notice.setText(self.notice.text() + " " + SETTINGS_HINT)
-        self.notice.setStyleSheet(f"background: {LIGHT.warning}; color: {LIGHT.text}; padding: 6px;")
+        self.notice.setStyleSheet(box_css(LIGHT.warning, LIGHT, SPACE.small))
         self.notice.show()
 
     def printable(self) -> Printable | None:

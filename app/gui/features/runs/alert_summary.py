@@ -11,13 +11,12 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.core.model.alerts import Severity
 from app.core.runs.alerts import SEVERITY_WORDS, FiredAlert
-from app.gui.features.runs.items import box_style, plain_label
+from app.gui.features.runs.items import plain_label
+from app.gui.theme import severity_css
 from app.gui.widgets.announce import announce
 from app.gui.widgets.layouts import clear_layout
-from app.render.runs import severity_colour
+from app.render.design import SPACE, severity_style
 from app.render.theme import Theme
-
-LOUD = {Severity.URGENT, Severity.EMERGENCY}
 
 
 def counts_text(alerts: list[FiredAlert]) -> str:
@@ -41,7 +40,7 @@ class AlertSummary(QScrollArea):
         self.body = QWidget(self)
         self.column = QVBoxLayout(self.body)
         self.column.setContentsMargins(0, 0, 0, 0)
-        self.column.setSpacing(3)
+        self.column.setSpacing(SPACE.tight)
         self.setWidget(self.body)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -72,17 +71,12 @@ class AlertSummary(QScrollArea):
         self.setFixedHeight(max(60, min(needed, room)))
 
     def _line(self, alert: FiredAlert) -> QLabel:
-        loud = alert.severity in LOUD
-        word = alert.label.upper() if loud else alert.label
+        style = severity_style(alert.severity, self.theme)
+        word = style.label.upper() if style.loud else style.label
         text = f"{word} \u2014 {alert.item_label} ({alert.rule}): {alert.action}"
         label = plain_label(text, self.body)
         label.setAccessibleName(text)  # the whole alert, as shown
-        size = ""
-        weight = "font-weight: bold; " if alert.severity is not Severity.INFO else ""
-        border = f"border-left: 6px solid {self.theme.text}; " if loud else ""
-        label.setStyleSheet(
-            box_style(severity_colour(alert.severity, self.theme), self.theme, 4) + size + weight + border
-        )
+        label.setStyleSheet(severity_css(alert.severity, self.theme))
         self.lines.append(label)
         label.show()
         return label

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from app.core.model.checklist import ChecklistItem, NumberItem, ScaleItem, TextItem, YesNoItem
 from app.core.runs.alerts import FiredAlert, sort_alerts
 from app.core.runs.values import plausible_text
+from app.gui.theme import box_css, severity_css
 from app.gui.widgets.announce import announce, name_with_context
-from app.render.runs import severity_colour
+from app.render.design import SPACE
 from app.render.theme import Theme
 
 
@@ -36,11 +37,6 @@ def plain_label(text: str, parent: QWidget) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
-
-
-def box_style(colour: str, theme: Theme, padding: int = 4) -> str:
-    """A coloured box whose text keeps the theme's text colour (contrast in every theme)."""
-    return f"background: {colour}; color: {theme.text}; padding: {padding}px;"
 
 
 class ItemRow(QWidget):
@@ -67,7 +63,7 @@ class ItemRow(QWidget):
         self.alert = plain_label("", self)
         self.alert.hide()
         grid = QGridLayout(self)
-        grid.setContentsMargins(4, 4, 4, 4)
+        grid.setContentsMargins(SPACE.tight, SPACE.tight, SPACE.tight, SPACE.tight)
         grid.addWidget(title, 0, 0)
         grid.addWidget(self.editor, 0, 1)
         grid.addWidget(self.status, 0, 2)
@@ -219,7 +215,7 @@ class ItemRow(QWidget):
         what = f"\u201c{typed}\u201d " if typed else ""
         kept = "the last saved value is kept" if self.stored is not None else "nothing is recorded"
         name_with_context(self.problem, self.item.label, f"\u26a0 Not saved {what}\u2014 {message} ({kept}.)")
-        self.problem.setStyleSheet(box_style(self.theme.danger, self.theme))
+        self.problem.setStyleSheet(box_css(self.theme.danger, self.theme))
         self.problem.show()
         announce(self.problem)
         self._describe()
@@ -236,8 +232,7 @@ class ItemRow(QWidget):
             "  ".join(dict.fromkeys(a.label for a in ordered)) + "  \u2014 see the alert summary"
         )
         name_with_context(self.alert, self.item.label, self.alert.text())
-        colour = severity_colour(ordered[0].severity, self.theme)
-        self.alert.setStyleSheet(box_style(colour, self.theme, 2) + "font-weight: bold;")
+        self.alert.setStyleSheet(severity_css(ordered[0].severity, self.theme, SPACE.hair))
         self.alert.show()
         self._describe()
 

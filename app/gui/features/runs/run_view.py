@@ -35,7 +35,9 @@ from app.gui.features.runs.finish_dialog import FinishDialog
 from app.gui.features.runs.items import ItemRow, plain_label
 from app.gui.features.runs.timer_panel import TimerPanel
 from app.gui.reader.print_bar import PrintBar
+from app.gui.theme import set_type
 from app.gui.widgets.announce import announce
+from app.render.design import FORM_MAX_WIDTH
 from app.render.helpers import offset_label
 from app.render.runs import local_time, monitoring_summary
 from app.render.theme import Theme
@@ -65,7 +67,7 @@ class RunView(QWidget):
         self.rows: dict[tuple[str, str], ItemRow] = {}
         self.groups: dict[str, QGroupBox] = {}
         self.title = plain_label(self.run.checklist.title, self)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        set_type(self.title, "title")
         self.subtitle = plain_label("", self)
         self.note = plain_label("", self)
         self.note.hide()
@@ -98,6 +100,7 @@ class RunView(QWidget):
             criteria = "\n".join(f"\u2022 {s.text}" for s in self.run.checklist.discharge_criteria)
             column.addWidget(plain_label("Discharge criteria\n" + criteria, items))
         items.setAccessibleName("Checklist items")
+        items.setMaximumWidth(FORM_MAX_WIDTH)
         scroll = QScrollArea(self)
         scroll.setAccessibleName("Checklist items")
         scroll.setWidgetResizable(True)

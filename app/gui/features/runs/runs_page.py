@@ -15,8 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.runs.store import RunInfo
+from app.core.system.config import KEYS
 from app.core.wording import plural, verb
-from app.gui.widgets.plain import plain
+from app.gui.theme import set_type
+from app.gui.widgets.plain import plain, plain_tip
+from app.gui.widgets.rows import wrap_rows
 from app.render.runs import local_time
 
 RUN_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,6 +38,7 @@ def fill(listing: QListWidget, runs: list[RunInfo]) -> None:
     listing.clear()
     for info in runs:
         item = QListWidgetItem(run_text(info))
+        item.setToolTip(plain_tip(item.text()))
         item.setData(RUN_ROLE, info.id)
         listing.addItem(item)
     if runs:
@@ -54,12 +58,13 @@ class RunsPage(QWidget):
     def __init__(self, retention_days: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         heading = QLabel("Checklist runs", self)
-        heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        set_type(heading, "title")
         self.note = plain(QLabel(self))
         self.note.setWordWrap(True)
         self.set_retention(retention_days)
         self.listing = QListWidget(self)
         self.listing.setAccessibleName("Saved checklist runs")
+        wrap_rows(self.listing)
         self.listing.itemActivated.connect(lambda item: self.open_requested.emit(int(item.data(RUN_ROLE))))
         self.open_button = QPushButton("Open run", self)
         self.open_button.setAccessibleName("Open the selected checklist run")
@@ -76,9 +81,11 @@ class RunsPage(QWidget):
         layout.addLayout(row)
 
     def set_retention(self, days: int) -> None:
+        # The setting's human description, never its key: a clinician reads words, not TOML.
+        setting = KEYS["checklists.retention_days"].description.rstrip(".")
         self.note.setText(
-            f"Every entry is saved as you make it. Completed runs are kept for {days} days "
-            "(setting checklists.retention_days), then removed; unfinished runs are never removed."
+            f"Every entry is saved as you make it. Completed runs are kept for {plural(days, 'day')} "
+            f"(setting \u201c{setting}\u201d), then removed; unfinished runs are never removed."
         )
 
     def show_runs(self, runs: list[RunInfo]) -> None:
@@ -110,6 +117,7 @@ class ResumeOffer(QDialog):
         message.setWordWrap(True)
         self.listing = QListWidget(self)
         self.listing.setAccessibleName("Unfinished checklist runs")
+        wrap_rows(self.listing)
         fill(self.listing, runs)
         resume = QPushButton("Resume selected run", self)
         resume.setAccessibleName("Resume the selected checklist run")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -21,6 +22,9 @@ from app.core.model.checklist import Checklist
 from app.core.runs.store import LABEL_HINT, LABEL_MAX, check_label
 from app.gui.features.runs.timer_panel import from_qt, to_qt
 from app.gui.widgets.plain import plain
+
+MIN_WIDTH = 520
+"""Wide enough that the hint and a refusal wrap in two or three lines, not a narrow column."""
 
 
 class StartRunDialog(QDialog):
@@ -53,8 +57,13 @@ class StartRunDialog(QDialog):
         self.problem.setAccessibleName("Problem with the session label")
         self.problem.hide()
         form = QFormLayout()
-        form.addRow("Checklist:", plain(QLabel(checklist.title, self)))
+        title = plain(QLabel(checklist.title, self))
+        title.setWordWrap(True)
+        form.addRow("Checklist:", title)
         form.addRow("Session label:", self.label)
+        # The refusal sits in its own form row under the field it is about, above the hint; the
+        # dialog grows to fit it (a label added below the form was squeezed over the hint).
+        form.addRow("", self.problem)
         form.addRow("", hint)
         if not checklist.is_visit:
             form.addRow("", self.dose_known)
@@ -65,9 +74,10 @@ class StartRunDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addLayout(form)
-        layout.addWidget(self.problem)
         layout.addWidget(buttons)
+        self.setMinimumWidth(MIN_WIDTH)
 
     def accept(self) -> None:
         try:
@@ -75,6 +85,7 @@ class StartRunDialog(QDialog):
         except ValueError as refused:
             self.problem.setText(f"\u26a0 {refused}")
             self.problem.show()
+            self.adjustSize()
             self.label.setFocus()
             return
         super().accept()

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QDateTimeEdit, QGridLayout, QHBoxLayout, QLabel, Q
 
 from app.core.runs.timer import Minimum, TimerState, elapsed_text, minimum_text, next_due_text
 from app.core.system.clock import Clock
+from app.gui.theme import box_css, set_type
 from app.gui.widgets.plain import plain
+from app.render.design import SPACE
 from app.render.theme import Theme
 
 MINIMUM_ICONS = {
@@ -42,10 +44,11 @@ class TimerPanel(QWidget):
         self.set_button.setAccessibleDescription("Save the dose time shown")
         self.now_button = QPushButton(f"\u25b6 Dose given now ({dose_event})", self)
         self.now_button.setAccessibleDescription("Record the dose as given now and start the timer")
-        self.now_button.setStyleSheet("font-weight: bold; font-size: 12pt; padding: 6px 14px;")
+        set_type(self.now_button, "heading")
+        self.now_button.setStyleSheet(f"padding: {SPACE.small}px {SPACE.wide}px;")
         self.dose_label = plain(QLabel(f"Or dose given at ({dose_event}):", self))
         self.elapsed = plain(QLabel(self))
-        self.elapsed.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        set_type(self.elapsed, "title")
         self.dose_label.setBuddy(self.dose_edit)
         self.next_due = plain(QLabel(self))
         self.next_due.setWordWrap(True)
@@ -110,7 +113,7 @@ class TimerPanel(QWidget):
         self.minimum.setStyleSheet(self._box(colour) + "font-weight: bold;" if colour else "")
 
     def _box(self, colour: str) -> str:
-        return f"background: {colour}; color: {self.theme.text}; padding: 6px;"
+        return box_css(colour, self.theme, SPACE.small)
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in (self.dose_edit, self.set_button, self.now_button):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.core.study.progress import MASTERED_STABILITY_DAYS, RETENTION_DAYS, DeckMastery, Progress
 from app.gui.features.study.chart import ReviewChart
+from app.gui.theme import set_type
 from app.gui.widgets.layouts import clear_layout
 from app.gui.widgets.plain import plain_tip
 
@@ -44,10 +44,7 @@ class Figure(QFrame):
         self.caption = caption
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.value = _plain("-", self)
-        font = QFont(self.value.font())
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        self.value.setFont(font)
+        set_type(self.value, "title")
         layout = QVBoxLayout(self)
         layout.addWidget(self.value)
         layout.addWidget(_plain(caption, self))

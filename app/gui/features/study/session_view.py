@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -24,7 +24,11 @@ from PySide6.QtWidgets import (
 from app.core.study.decks import Deck, DeckKind, StudyItem
 from app.core.study.scheduler import Rating
 from app.core.study.session import StudySession
+from app.core.system.config import KEYS
+from app.gui.theme import box_css, set_type
+from app.render.design import SPACE, TypeRole
 from app.render.labels import tag_label
+from app.render.theme import LIGHT
 
 RATINGS = ((Rating.AGAIN, "Again"), (Rating.HARD, "Hard"), (Rating.GOOD, "Good"), (Rating.EASY, "Easy"))
 CHANGED_NOTE = (
@@ -35,15 +39,12 @@ SourceTitle = Callable[[StudyItem], str]
 CARD_WIDTH = 860
 
 
-def _label(parent: QWidget, scale: float = 1.0, bold: bool = False) -> QLabel:
+def _label(parent: QWidget, role: TypeRole = "body", bold: bool = False) -> QLabel:
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)  # pack text is content, never markup
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(bold)
-    label.setFont(font)
+    set_type(label, role, bold)
     return label
 
 
@@ -102,18 +103,18 @@ class StudySessionView(QWidget):
         centred.addWidget(column, 8)
         centred.addStretch(1)
         layout = QVBoxLayout(column)
-        layout.setContentsMargins(8, 16, 8, 16)
-        layout.setSpacing(12)
+        layout.setContentsMargins(SPACE.medium, SPACE.wide, SPACE.medium, SPACE.wide)
+        layout.setSpacing(SPACE.large)
         self.changed_note = _label(column, bold=True)
         self.changed_note.setText(CHANGED_NOTE)
-        self.changed_note.setStyleSheet("background: #fff1c2; color: #1b1f24; padding: 8px;")
-        self.question = _label(column, 1.45)
+        self.changed_note.setStyleSheet(box_css(LIGHT.warning, LIGHT, SPACE.medium))
+        self.question = _label(column, "heading")
         self.question.setAccessibleName("Question")
         self.rule = QFrame(column)
         self.rule.setFrameShape(QFrame.Shape.HLine)
-        self.answer = _label(column, 1.3, bold=True)
+        self.answer = _label(column, "key", bold=True)
         self.answer.setAccessibleName("Answer")
-        self.context = _label(column, 1.1)
+        self.context = _label(column, "subheading")
         self.context.setAccessibleName("Full text")
         for widget in (self.changed_note, self.question, self.rule, self.answer, self.context):
             layout.addWidget(widget)
@@ -292,7 +293,8 @@ class StudySessionView(QWidget):
         more = (
             "Every card in this deck has been started; reviews come back as they fall due."
             if left
-            else "Today's limit for new cards is reached (setting study.new_cards_per_day)."
+            else "Today's limit for new cards is reached (setting "
+            f"\u201c{KEYS['study.new_cards_per_day'].description.rstrip('.')}\u201d)."
         )
         return f"Nothing more to study in this deck today.\n\n{more}"
 

@@ -1,0 +1,60 @@
+"""Lay words reach the clinical sections through the bundled pack's synonyms (issue 14).
+
+Each phrase is how a patient or a hurried clinician says it, not the word the content uses; its
+section must be among the first three hits. The phrases are the synonyms' reason to exist: a
+synonym removed or mis-grouped in content/ketamine-therapy/pack.yaml fails here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.core.packs.loaded import Origin
+from app.core.packs.roots import PackRoot, load_packs
+from app.core.search import SearchIndex
+from app.core.system.paths import bundled_content_dir
+
+EFFECTS = "ketamine-adverse-effects"
+LAY_PHRASES = {
+    "slow breathing": f"{EFFECTS}#respiratory-depression",
+    "shallow breathing after ketamine": f"{EFFECTS}#respiratory-depression",
+    "feeling lightheaded": f"{EFFECTS}#dizziness",
+    "room spinning": f"{EFFECTS}#dizziness",
+    "passed out": f"{EFFECTS}#manage-oversedation",
+    "brain fog after ketamine": f"{EFFECTS}#cognition-driving",
+    "racing thoughts": f"{EFFECTS}#mania",
+    "sleepy after spravato": f"{EFFECTS}#sedation",
+    "seeing things after ketamine": f"{EFFECTS}#emergence-reactions",
+    "throwing up after spravato": f"{EFFECTS}#nausea-vomiting",
+    "sick to my stomach": f"{EFFECTS}#nausea-vomiting",
+    "spaced out": f"{EFFECTS}#dissociation",
+    "floaty": f"{EFFECTS}#dissociation",
+    "habit forming": f"{EFFECTS}#abuse-misuse",
+    "bad trip": f"{EFFECTS}#manage-distress",
+    "clip on my finger": "esketamine-treatment-day#monitoring",
+    "pulse ox": f"{EFFECTS}#respiratory-depression",
+    "agreeing to treatment": "ketamine-overview#informed-consent",
+    "ketamine pills": "ketamine-other-routes#indications",
+    "blood work before ketamine": "ketamine-pretreatment-screening#screening-visit",
+    "hospital admission": "ketamine-iv-trd#screening-suicide-risk",
+    "missed appointment spravato": "esketamine-trd#missed-sessions",
+    "over 65 esketamine": "esketamine-trd#older-adults",
+    "pregnant and spravato": f"{EFFECTS}#pregnancy-lactation",
+    "glass of wine after treatment": "esketamine-treatment-day#after",
+}
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
+    packs = load_packs([PackRoot(bundled_content_dir(), Origin.BUNDLED)])
+    with SearchIndex.build(packs, Path(tmp_path_factory.mktemp("lay")) / "index.db") as built:
+        yield built
+
+
+@pytest.mark.parametrize(("phrase", "target"), LAY_PHRASES.items())
+def test_lay_phrase_finds_its_section(index: SearchIndex, phrase: str, target: str) -> None:
+    found = [hit.target for hit in index.search(phrase, limit=3).hits]
+    assert target in found, (phrase, found)
