@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject, Slot
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import WindowFactory
@@ -42,14 +43,19 @@ def _open_files_to(path: Path) -> int:
     return count
 
 
-class Answers:
-    """Every answer the search worker sends back, recorded on the UI thread (queued signal)."""
+class Answers(QObject):
+    """Every answer the search worker sends back, recorded on the UI thread after the window has
+    shown it: a QObject slot, so the connection is queued like the window's own (a bare lambda
+    would run on the search thread, before the window has had the answer)."""
 
     def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(window)
         self.generations: list[int] = []
-        window.search_worker.finished.connect(
-            lambda query, _results: self.generations.append(query.generation)
-        )
+        window.search_worker.finished.connect(self.record)
+
+    @Slot(object, object)
+    def record(self, query: object, _results: object) -> None:
+        self.generations.append(query.generation)  # type: ignore[attr-defined]
 
 
 def _search(qtbot: QtBot, window, answers: Answers, text: str) -> None:  # type: ignore[no-untyped-def]
