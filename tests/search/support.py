@@ -106,3 +106,17 @@ def clinic_documents() -> list[dict[str, Any]]:
         ),
         checklist,
     ]
+
+
+def handout(doc_id: str, title: str, phases: dict[str, tuple[str, list[str]]]) -> dict[str, Any]:
+    """A valid patient handout; `phases` maps phase id to (title, item texts)."""
+    return {
+        "kind": "instructions", "id": doc_id, "title": title, "summary": f"Summary of {title.lower()}.",
+        "status": "active", "version": "1.0.0", "last_reviewed": "2026-01-01", "review_due": "2099-01-01",
+        "reviewers": ["Tester"], "regulatory_status": "not-applicable", "audience": "patient",
+        "key_rules": [{"text": "Follow what the clinic tells you.", "references": ["ref-a"]}],
+        "phases": [
+            {"id": pid, "title": heading, "items": [{"text": t, "references": ["ref-a"]} for t in texts]}
+            for pid, (heading, texts) in phases.items()
+        ],
+    }  # fmt: skip

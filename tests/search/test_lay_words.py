@@ -44,6 +44,18 @@ LAY_PHRASES = {
     "over 65 esketamine": "esketamine-trd#older-adults",
     "pregnant and spravato": f"{EFFECTS}#pregnancy-lactation",
     "glass of wine after treatment": "esketamine-treatment-day#after",
+    # Brand names and the words of people who do not use the content's terms.
+    "ativan before a ketamine infusion": "ketamine-iv-trd#benzodiazepines-lamotrigine",
+    "ritalin with esketamine": "esketamine-session-monitoring#pre-dose",
+    "adderall and ketamine": f"{EFFECTS}#interactions",
+    "glaucoma": "ketamine-chronic-pain#contraindications",
+    "vomited in the car after ketamine": f"{EFFECTS}#nausea-vomiting",
+    "telehealth ketamine": "ketamine-other-routes#fda-compounded-ketamine-warning",
+    "skipped two spravato sessions": "esketamine-trd#missed-sessions",
+    "avm and spravato": "esketamine-trd#contraindications",
+    "is ketamine any use for alcohol addiction": "ketamine-ocd-sud#evidence-sud",
+    "subq ketamine dosing": "ketamine-other-routes#dosing",
+    "cup of tea before my spravato": "esketamine-treatment-day#key-rules",
 }
 
 

@@ -9,8 +9,9 @@ import pytest
 
 from app.core.search import SearchIndex
 from app.core.search.kinds import section_kinds
+from app.core.search.ranking import Statistics
 from app.core.search.synonyms import Synonyms, synonym_groups
-from tests.search.support import load, protocol, write_pack
+from tests.search.support import handout, load, protocol, write_pack
 
 SYNONYMS = {
     "synonyms": [
@@ -46,6 +47,18 @@ def _documents() -> list[dict[str, object]]:
                     "Pulse oximetry at every session; low oxygen saturation is urgent.",
                 ),
                 "heart": ("Heart rate", "The pulse is checked before the dose."),
+                "cognition-driving": (
+                    "Cognition and driving",
+                    "Thinking was slower at 40 minutes. No driving or machinery until the next day.",
+                ),
+            },
+        ),
+        handout(
+            "visit-day",
+            "Your visit day",
+            {
+                "after": ("After your visit", ["Rest at home.", "Do not drive or use machines today."]),
+                "get-help": ("When to get help", ["Call the clinic if you are worried."]),
             },
         ),
     ]
@@ -100,11 +113,22 @@ def test_who_asks_sets_the_audience(index: SearchIndex) -> None:
         "patient on an maoi ": (False, True),
         "what happens during the infusion ": (True, False),
         "what happens if bp is over 180 ": (False, False),
+        "is it normal to feel this dizzy ": (True, False),
         "ketamine dose ": (False, False),
     }
     for question, expected in cases.items():
         plan = planner.plan(question)
         assert (plan.patient, plan.clinician) == expected, question
+    normal = planner.plan("is that normal after the dose ")
+    assert not any("normal" in a.tokens for g in normal.groups for a in g.alternatives)
+
+
+def test_a_first_person_question_is_answered_by_the_handout_first(index: SearchIndex) -> None:
+    """The handout is written for the one asking 'may I ...': it comes before a reference section
+    whose heading holds the word, which still answers first when the question is about a patient."""
+    for question in ("can I drive", "may I drive", "am I fit to drive"):
+        assert _top(index, question) == "visit-day#after", question
+    assert _top(index, "may the patient drive") == "effects#cognition-driving"
 
 
 def test_words_that_only_say_when_give_no_kind(index: SearchIndex) -> None:
@@ -144,3 +168,150 @@ def test_shortened_terms_need_one_group_and_two_letters() -> None:
     both = Synonyms({**terms, ("pulse", "oxford"): (("pulse", "oxford"), ("po",))}, 2)
     ambiguous = both.match(["pulse", "ox"], 0, {1, 2})
     assert ambiguous is not None and ambiguous[0] == 1
+
+
+def test_a_document_that_never_names_the_drug_asked_about_is_about_another(tmp_path: Path) -> None:
+    """The drug a pack is about is in nearly every document, so its IDF is nil; but a document that
+    never says it is about another drug, which a word of its heading must not hide."""
+    topics = ("dose", "rate", "warnings", "history", "cost", "consent")
+    documents = [
+        protocol(
+            f"ketamine-{topic}",
+            f"Ketamine {topic}",
+            {
+                topic: (topic.title(), f"Ketamine treatment: {topic}."),
+                "plan": ("Plan", "Each treatment is planned."),
+            },
+        )
+        for topic in topics
+    ]
+    documents += [
+        handout("ketamine-day", "Your ketamine infusion day", {
+            "before": ("Before your infusion", ["Ask about the treatment plan."]),
+            "after": ("After your infusion", ["Do not drive for 24 hours after ketamine."]),
+        }),
+        handout("esketamine-day", "Your esketamine treatment day", {
+            "before": ("Before your treatment", ["Ask about the plan."]),
+            "after": ("After your treatment", ["Do not drive until the next day."]),
+        }),
+    ]  # fmt: skip
+    packs = load(write_pack(tmp_path, "drugs", documents, synonyms=[{"terms": ["esketamine", "spravato"]}]))
+    with SearchIndex.build(packs, tmp_path / "index.db") as index:
+        assert _top(index, "can I drive after my ketamine treatment") == "ketamine-day#after"
+        assert _top(index, "driving after a ketamine treatment") == "ketamine-day#after"
+        assert _top(index, "can I drive after my spravato treatment") == "esketamine-day#after"
+
+
+def test_wanting_is_framing_not_a_word_to_correct(index: SearchIndex) -> None:
+    """'I want to give ...' is not searched: the index lacks 'want', and a correction of it ('wait',
+    'what') would be searched as though typed."""
+    plan = index._state().planner.plan("I want to check the heart rate ")
+    searched = {token for group in plan.groups for a in group.alternatives for token in a.tokens}
+    assert {"checked", "heart", "rate"} <= searched and not {"want", "wait", "what"} & searched
+    assert plan.suggestion is None
+
+
+def test_a_title_naming_the_drug_asked_about_says_what_the_document_is_about(tmp_path: Path) -> None:
+    """Both protocols mention both drugs, so only the titles say which is about which: the one whose
+    title names the drug asked about answers, though the other's heading holds more of the words."""
+    esketamine = "Esketamine nasal spray"
+    ketamine = "IV ketamine infusion"
+    documents = [
+        protocol("esketamine-protocol", esketamine, {
+            "watch": ("Monitoring", "At least 2 hours at every session; unlike ketamine, given in a clinic."),
+        }),
+        protocol("ketamine-protocol", ketamine, {
+            "watch": ("Monitoring during and after the infusion", "Vital signs; esketamine rules differ."),
+        }),
+        *(
+            protocol(f"esketamine-{topic}", f"{esketamine}: {topic}", {topic: (topic.title(), "Text.")})
+            for topic in ("pregnancy", "dose", "rems", "cost")
+        ),
+        protocol("ketamine-pain", f"{ketamine} for pain", {"rate": ("Rate", "By the hour.")}),
+    ]  # fmt: skip
+    packs = load(write_pack(tmp_path, "drugs", documents, synonyms=[{"terms": ["esketamine", "spravato"]}]))
+    with SearchIndex.build(packs, tmp_path / "index.db") as index:
+        assert _top(index, "monitoring after esketamine") == "esketamine-protocol#watch"
+        assert _top(index, "how long is the monitoring after spravato") == "esketamine-protocol#watch"
+        assert _top(index, "monitoring after ketamine") == "ketamine-protocol#watch"
+
+
+def test_a_word_qualifying_a_pack_term_in_a_heading_is_not_its_topic(tmp_path: Path) -> None:
+    """'The Patient Monitoring Form' is about a form: 'monitoring' there does not count as a heading
+    match, while the term's last word, or the whole term, does ('blood pressure' ends 'systolic
+    blood pressure', so a heading holding that is about blood pressure)."""
+    documents = [
+        protocol("rems", "Programme", {
+            "form": ("The Patient Monitoring Form", "Sent after each session; records the monitoring time."),
+            "observation": ("How long to watch", "Monitoring lasts 2 hours and until sedation resolves."),
+            "bp": ("Systolic blood pressure", "Recorded before the dose."),
+            "other": ("Other", "Blood pressure rises; see the monitoring."),
+        }),
+    ]  # fmt: skip
+    terms = [{"terms": ["pmf", "patient monitoring form"]}, {"terms": ["sbp", "systolic blood pressure"]}]
+    packs = load(write_pack(tmp_path, "forms", documents, synonyms=terms))
+    with SearchIndex.build(packs, tmp_path / "index.db") as index:
+        assert _top(index, "how long is the monitoring") == "rems#observation"
+        assert _top(index, "patient monitoring form") == "rems#form"
+        assert _top(index, "form") == "rems#form"
+        assert _top(index, "blood pressure") == "rems#bp"
+
+
+def test_a_number_typed_against_its_unit_is_the_quantity_the_text_writes_apart(index: SearchIndex) -> None:
+    """'56mg' and '0.5mg/kg' are searched as '56 mg' and '0.5 mg/kg' (the text's words)."""
+    planner = index._state().planner
+    phrases = [a.tokens for g in planner.plan("56mg or 0.5mg/kg ").groups for a in g.alternatives]
+    assert ("56", "mg") in phrases and ("0", "5", "mg", "kg") in phrases
+    assert planner.plan("56mg ").suggestion is None
+
+
+def test_a_cue_word_inside_a_longer_term_cues_nothing(tmp_path: Path) -> None:
+    """'alcohol addiction' is an addiction: its 'alcohol' does not ask for the handouts' alcohol rules."""
+    terms = [{"terms": ["alcohol use disorder", "alcohol addiction"]}]
+    packs = load(write_pack(tmp_path, "terms", _documents(), synonyms=terms))
+    with SearchIndex.build(packs, tmp_path / "index.db") as index:
+        planner = index._state().planner
+        assert planner.plan("ketamine for alcohol addiction ").cues == set()
+        assert planner.plan("alcohol after ketamine ").cues == {"rules"}
+
+
+def test_whether_something_helps_is_asked_softly(tmp_path: Path) -> None:
+    """'Does ketamine help with OCD' asks about OCD; 'help' counts less than the topic, as 'work'
+    does, so the handout's 'When to get help' does not answer it."""
+    documents = [
+        protocol(
+            "ocd", "Ketamine for OCD", {"evidence-ocd": ("Evidence", "One small trial of ketamine in OCD.")}
+        ),
+        handout("aftercare", "After ketamine", {"get-help": ("When to get help", ["Call the clinic."])}),
+    ]
+    packs = load(write_pack(tmp_path, "helps", documents))
+    with SearchIndex.build(packs, tmp_path / "index.db") as index:
+        assert _top(index, "does ketamine help with ocd") == "ocd#evidence-ocd"
+        assert _top(index, "where can I get help") == "aftercare#get-help"
+
+
+def test_a_bare_number_counts_less_than_the_words_of_the_question(tmp_path: Path) -> None:
+    """'A lower dose at 70' asks about a lower dose: the 70 of '70 kg' is another figure."""
+    documents = [
+        protocol("dosing", "Dosing", {
+            "older": ("Older adults", "Start lower in older adults."),
+            "example": ("Worked example", "For a 70 kg adult the dose is 35 mg."),
+            "usual": ("Usual dose", "0.5 mg/kg over 40 minutes."),
+        }),
+    ]  # fmt: skip
+    with SearchIndex.build(load(write_pack(tmp_path, "numbers", documents)), tmp_path / "index.db") as index:
+        assert _top(index, "lower dose at 70") == "dosing#older"
+        assert _top(index, "worked example for 70") == "dosing#example"
+
+
+def test_a_word_in_no_section_weighs_nothing(index: SearchIndex) -> None:
+    """A word the index lacks and nothing corrects ('my mum') tells no section from another: its IDF is
+    nil, and it is left out of the mean IDF that sizes the intent and audience bonuses."""
+    planner = index._state().planner
+    plan = planner.plan("what to do if the xylophonist blood pressure stays high ")
+    stats = Statistics.of(plan, planner.vocabulary)
+    words_searched = [g.alternatives[0].tokens for g in plan.groups]
+    assert stats.idfs[words_searched.index(("xylophonist",))] == 0.0
+    assert all(
+        idf > 0 for tokens, idf in zip(words_searched, stats.idfs, strict=True) if tokens != ("xylophonist",)
+    )

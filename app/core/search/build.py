@@ -20,7 +20,7 @@ from app.core import model
 from app.core.packs.loaded import Pack, PackSet
 from app.core.packs.outline import outline
 from app.core.search import fuzzy, schema
-from app.core.search.kinds import section_kinds
+from app.core.search.kinds import Compounds, section_kinds
 from app.core.search.query import content_words
 from app.core.search.synonyms import synonym_groups
 from app.core.search.text import clean_content, fill_placeholders, plain_markdown, stem
@@ -58,7 +58,7 @@ def names(doc: model.Document) -> str:
     return "\n".join(sorted(name for name in found if name))
 
 
-def _rows(rowid: int, first_section: int, pack: Pack, doc: model.Document) -> _Rows:
+def _rows(rowid: int, first_section: int, pack: Pack, doc: model.Document, compounds: Compounds) -> _Rows:
     def clean(text: str) -> str:
         return fill_placeholders(clean_content(text))
 
@@ -67,7 +67,7 @@ def _rows(rowid: int, first_section: int, pack: Pack, doc: model.Document) -> _R
     for number, section in enumerate(outline(doc), start=first_section + 1):
         body = plain_markdown(clean(section.text))
         heading = clean(section.title)
-        kinds = section_kinds(section.id, heading, doc.kind)
+        kinds = section_kinds(section.id, heading, doc.kind, compounds)
         sections.append((number, rowid, section.id, heading, kinds, body))
     tags = _tags(doc)
     doc_row = (rowid, doc.id, pack.id, doc.kind, clean(doc.title), summary, first_section)
@@ -105,8 +105,14 @@ def _insert(connection: sqlite3.Connection, batch: list[_Rows]) -> None:
 
 def _documents(packs: PackSet) -> Iterator[_Rows]:
     next_section = 1
+    compounds = frozenset(
+        tuple(term.split())
+        for group in synonym_groups(_synonym_sources(packs))
+        for term in group
+        if " " in term
+    )
     for rowid, (pack, doc) in enumerate(packs.documents(), start=1):
-        rows = _rows(rowid, next_section, pack, doc)
+        rows = _rows(rowid, next_section, pack, doc, compounds)
         next_section += len(rows.sections)
         yield rows
 

@@ -52,17 +52,39 @@ DOCUMENT_KINDS: dict[str, frozenset[str]] = {
 """Every section of these documents has these kinds as well."""
 
 
-def section_kinds(section_id: str, heading: str, document_kind: str) -> str:
-    """The kinds of a section, space-separated, as stored in the index."""
+Compounds = frozenset[tuple[str, ...]]
+"""The packs' synonym terms of more than one word, folded ("patient monitoring form")."""
+
+
+def section_kinds(
+    section_id: str, heading: str, document_kind: str, compounds: Compounds = frozenset()
+) -> str:
+    """The kinds of a section, space-separated, as stored in the index.
+
+    Neither a word that only says when ("after *the dose*") nor one that only qualifies a compound
+    term of the pack ("Patient *Monitoring* Form", a form) gives a kind.
+    """
     found = set(DOCUMENT_KINDS.get(document_kind, ()))
     folded = tuple(words(section_id.replace("-", " ") + " " + heading))
-    anchors = anchored(list(folded))
-    stemmed = {stem(word) for place, word in enumerate(folded) if place not in anchors}
+    skipped = anchored(list(folded)) | modifiers(folded, compounds)
+    stemmed = {stem(word) for place, word in enumerate(folded) if place not in skipped}
     found.update(kind for kind, cues in KIND_STEMS.items() if stemmed & cues)
     for kind, phrases in KIND_PHRASES.items():
         if any(_contains(folded, phrase) for phrase in phrases):
             found.add(kind)
     return " ".join(sorted(found))
+
+
+def modifiers(tokens: tuple[str, ...], compounds: Compounds) -> set[int]:
+    """Positions of the words that precede the last word of a compound term in `tokens`: the term
+    names its last word ("The Patient Monitoring Form" is a form, "systolic blood pressure" a
+    pressure), so the words before it only qualify it."""
+    found: set[int] = set()
+    for start in range(len(tokens)):
+        for end in range(start + 2, len(tokens) + 1):
+            if tokens[start:end] in compounds:
+                found.update(range(start, end - 1))
+    return found
 
 
 TIME_WORDS = frozenset({"after", "before", "during", "pre", "post", "until", "since"})
@@ -120,7 +142,7 @@ FRAMES = sorted(
     # "how long does the infusion take / the effect last" asks how long that thing lasts, which the
     # section about it says; "how long do we monitor" and "how long will I be there" are monitoring.
     + _frames(None, "how long does", "tell me about", "how common", "how likely", "how frequent",
-              "how frequently"),
+              "how frequently", "is it normal", "is that normal", "is this normal"),
     key=lambda frame: -len(frame[0]),
 )  # fmt: skip
 """Framing phrases (folded words): dropped from the search, their intent kept. Longest first."""
@@ -145,19 +167,20 @@ THIRD_PERSON = frozenset({"they", "them", "their", "theirs", "patient", "patient
 the reference sections answer it before the patient handouts."""
 
 
-def framing(tokens: list[str]) -> tuple[set[int], set[str], set[str]]:
+def framing(tokens: list[str], inside: set[int] | None = None) -> tuple[set[int], set[str], set[str]]:
     """Positions of framing words in `tokens`, the intents of the frames found, and those of cue words.
 
     A frame says what is asked ("who should not"); a cue word only suggests it ("esketamine dose"
     may be about dosing or about what happens after a dose), so the two weigh differently. "What
     is X" asks what X is only when nothing else is asked: "what is the dose" asks for the dose.
+    A word `inside` a longer term is no cue: "alcohol addiction" is an addiction, not a drink.
     """
     covered, intents = _frames_in(tokens)
-    anchors = anchored(tokens)
+    skipped = anchored(tokens) | (inside or set())
     cues = {
         intent
         for place, token in enumerate(tokens)
-        if place not in anchors and (intent := CUES.get(stem(token))) is not None
+        if place not in skipped and (intent := CUES.get(stem(token))) is not None
     }
     if DEFINITION in intents and (len(intents) > 1 or cues):
         intents.discard(DEFINITION)
@@ -184,11 +207,12 @@ def _frames_in(tokens: list[str]) -> tuple[set[int], set[str]]:
 
 
 EXPERIENCE = (
-    ("what", "happens"), ("what", "will", "happen"), ("what", "to", "expect"), ("what", "is", "it", "like")
+    ("what", "happens"), ("what", "will", "happen"), ("what", "to", "expect"), ("what", "is", "it", "like"),
+    ("is", "it", "normal"), ("is", "that", "normal"), ("is", "this", "normal"),
 )  # fmt: skip
-"""What a patient asks about the experience ("what happens during the infusion"): the handouts
-describe it, step by step, in the patient's words. Not "what happens if BP is over 180": that asks
-for a consequence, as a clinician does."""
+"""What a patient asks about the experience ("what happens during the infusion", "is it normal to
+feel ..."): the handouts describe it, step by step, in the patient's words. Not "what happens if BP
+is over 180": that asks for a consequence, as a clinician does."""
 
 
 def audience(tokens: list[str]) -> tuple[bool, bool]:

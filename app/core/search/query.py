@@ -9,6 +9,7 @@ and a correction when the index does not know it.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterable
@@ -26,10 +27,12 @@ MAX_GROUPS = 10
 CORRECTION_WEIGHT = 0.5
 SOFT_WEIGHT = 0.5
 SOFT_WORDS = frozenset(
-    {"after", "before", "during", "while", "since", "until", "within", "between", "work", "works"}
+    {"after", "before", "during", "while", "since", "until", "within", "between"}
+    | {"work", "works", "help", "helps"}
 )
-"""Words that place a question in time ("bp before spravato"), or ask whether something works, and
-count, but less than its topic."""
+"""Words that place a question in time ("bp before spravato"), or ask whether something works or
+helps, and count, but less than its topic. A number typed as a word counts so too: it matches
+any figure in the text (a patient of 70 is not the "70 kg" of a worked example)."""
 
 _STOPWORD_TEXT = """
     a about am an and any anything are as at be been but by can could did do does doing for from get
@@ -38,7 +41,7 @@ _STOPWORD_TEXT = """
     was we were what when where which while who whom why will with would you your
     problem problems issue issues thing things stuff happen happens happened okay ok safe safely
     take takes taking took keep keeps get gets getting go goes going feel feels feeling felt still really
-    very use used uses using patient patients pt pts
+    very use used uses using patient patients pt pts want wants wanted wanting
     over above under below than more less greater"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 """Question, function and vague words: "can they drive home" is about driving home, "bladder
@@ -58,6 +61,8 @@ QUESTION_PAIRS = frozenset(
 """Two words that only frame a question ("how long", "what counts as"): both are dropped."""
 
 _CHUNK = re.compile(r'"[^"]*"?|[^\s,;:!?()\[\]{}<>|"]+')
+_ATTACHED_UNIT = re.compile(r"(\d+)(mg|mcg|kg|ml|mmhg|bpm)")
+"""A number typed against its unit ("56mg", "0.5mg/kg"): the text writes them apart ("56 mg")."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,8 @@ class Plan:
     """Asked about someone else ("can they", "patient on ..."): the reference sections answer first."""
     name: tuple[str, ...] = ()
     """The query's content words, to recognise a document's title or alias typed (nearly) whole."""
+    compounds: frozenset[tuple[str, ...]] = frozenset()
+    """The pack's terms of several words, whose last word is what they name (scoring.py)."""
 
     def all_of(self) -> str:
         return " AND ".join(g.fts() for g in self.groups)
@@ -121,12 +128,20 @@ def parse(text: str) -> tuple[list[Unit], bool]:
     units = []
     for match in _CHUNK.finditer(text):
         chunk = match.group()
-        tokens = tuple(words(chunk))
+        tokens = tuple(_split_units(words(chunk)))
         if tokens:
             units.append(Unit(tokens, match.start(), match.end(), chunk.startswith('"')))
     last = units[-1] if units else None
     open_end = last is not None and last.end == len(text) and not (last.quoted and text.endswith('"'))
     return units, open_end
+
+
+def _split_units(tokens: list[str]) -> list[str]:
+    split: list[str] = []
+    for token in tokens:
+        attached = _ATTACHED_UNIT.fullmatch(token)
+        split.extend(attached.groups() if attached else (token,))
+    return split
 
 
 class Planner:
@@ -140,10 +155,14 @@ class Planner:
         units, open_end = parse(text)
         builder = _Builder(self, text[:MAX_QUERY_CHARS])
         framed, intents, cues = _framing(units)
-        for span, group in self._spans(units, framed):
+        spans = self._spans(units, framed)
+        for span, group in spans:
             builder.add(span, group, typing=open_end and span[-1] is units[-1])
         tokens = [t for u in units for t in u.tokens]
-        return builder.finish(frozenset(intents), frozenset(cues), *audience(tokens))
+        if any(group is not None and len(span) > 1 for span, group in spans):
+            cues = framing(tokens, _in_terms(units, spans))[2] - intents
+        plan = builder.finish(frozenset(intents), frozenset(cues), *audience(tokens))
+        return dataclasses.replace(plan, compounds=self.synonyms.compounds)
 
     def _spans(self, units: list[Unit], framed: set[int]) -> list[tuple[list[Unit], tuple[Term, ...] | None]]:
         """Units grouped where a run of them spells a synonym term; content words only."""
@@ -169,6 +188,20 @@ class Planner:
             or not (_is_stopword(s[0][0]) or s[0][0] in questions or id(s[0][0]) in dropped)
         ]
         return (content or spans)[:MAX_GROUPS]
+
+
+def _in_terms(units: list[Unit], spans: list[tuple[list[Unit], tuple[Term, ...] | None]]) -> set[int]:
+    """Token positions inside a synonym term of more than one unit ("alcohol addiction")."""
+    starts, offset = {}, 0
+    for unit in units:
+        starts[id(unit)] = offset
+        offset += len(unit.tokens)
+    inside: set[int] = set()
+    for span, group in spans:
+        if group is not None and len(span) > 1:
+            first = starts[id(span[0])]
+            inside.update(range(first, first + sum(len(u.tokens) for u in span)))
+    return inside
 
 
 def _framing(units: list[Unit]) -> tuple[set[int], set[str], set[str]]:
@@ -235,7 +268,7 @@ class _Builder:
         alternatives = [Alternative((form,)) for form in forms] or [Alternative((word,))]
         completions = self._typed(word) if typing else []
         if forms or completions:
-            weight = SOFT_WEIGHT if word in SOFT_WORDS else 1.0
+            weight = SOFT_WEIGHT if word in SOFT_WORDS or word.isdigit() else 1.0
             return Group(tuple(dict.fromkeys(alternatives + completions)), weight)
         fixes = self._corrections(word)
         if not fixes:

@@ -67,28 +67,41 @@ class Statistics:
     idfs: tuple[float, ...]
     common: tuple[bool, ...]
     """Per group: in more than half the documents of a large index (see the module docstring)."""
+    presence: tuple[float, ...] = ()
+    """Per group, what a document that holds it anywhere gains over one that never says it: the
+    surprise of its absence, log(D / documents without it). Small for a rare word (most documents
+    lack it); large for a word nearly every document says, such as the drug a pack is about, whose
+    IDF is nearly nil: a document that never names the drug asked about is about another drug."""
 
     @classmethod
     def of(cls, plan: Plan, vocabulary: Vocabulary) -> Statistics:
-        idfs, common = [], []
+        idfs, common, presence = [], [], []
         large = vocabulary.total_documents > LARGE
         for group in plan.groups:
-            documents, sections = _frequencies(group, vocabulary)
+            documents, sections, surely = _frequencies(group, vocabulary)
             total = vocabulary.total_sections
-            idfs.append(group.weight * math.log(1.0 + (total - sections + 0.5) / (sections + 0.5)))
+            # A word in no section (one the index lacks and nothing corrects) tells no section from
+            # another, and must not inflate the query's mean IDF, the unit of the intent bonuses.
+            idf = math.log(1.0 + (total - sections + 0.5) / (sections + 0.5)) if sections else 0.0
+            idfs.append(group.weight * idf)
             common.append(large and documents * 2 > vocabulary.total_documents)
-        return cls(tuple(idfs), tuple(common))
+            every = vocabulary.total_documents
+            presence.append(group.weight * math.log((every + 0.5) / (every - surely + 0.5)))
+        return cls(tuple(idfs), tuple(common), tuple(presence))
 
 
-def _frequencies(group: Group, vocabulary: Vocabulary) -> tuple[int, int]:
-    """Upper bounds of (documents, sections) holding the group (a phrase: those of its rarest word)."""
-    documents = sections = 0
+def _frequencies(group: Group, vocabulary: Vocabulary) -> tuple[int, int, int]:
+    """Upper bounds of (documents, sections) holding the group (a phrase: those of its rarest word),
+    and a lower bound of the documents: those of its commonest alternative."""
+    documents = sections = surely = 0
     for alternative in group.alternatives:
         counts = [vocabulary.counts(token) for token in alternative.tokens]
         documents += min(c[0] for c in counts)
+        surely = max(surely, min(c[0] for c in counts))
         # A word only in titles is in no section row, yet frames every section of its document.
         sections += min(max(c) for c in counts)
-    return min(documents, vocabulary.total_documents), min(sections, vocabulary.total_sections)
+    every = vocabulary.total_documents
+    return min(documents, every), min(sections, vocabulary.total_sections), min(surely, every)
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,12 @@ called: it re-reads each word's whole posting list on every statement.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from dataclasses import dataclass
 
 from app.core.search import fuzzy
+from app.core.search.kinds import modifiers
 from app.core.search.query import STOPWORDS, Group, Plan
 from app.core.search.ranking import Statistics
 from app.core.search.text import words
@@ -46,8 +48,11 @@ INTENT_WEIGHT = 1.0
 CUE_WEIGHT = 0.75
 """A section of the kind a cue word suggests, in the same units."""
 AUDIENCE_WEIGHT = 0.5
-"""A patient handout for a first-person question, or a reference section for a question about a
-patient, in the same units."""
+"""A reference section for a question about a patient ("can they drive"), in the same units: a
+clinician may still be looking for what the handout tells the patient."""
+PATIENT_WEIGHT = 1.0
+"""A patient handout for a first-person question ("can I drive"), in the same units: the handout is
+written for the person asking, so it answers before a reference section with the same words."""
 MIN_FUZZY = 5
 NEAR_NAME = 0.75
 """A typed name covers at least this share of a title's or alias's words (and they all match)."""
@@ -109,13 +114,19 @@ def _titled(connection: sqlite3.Connection, plan: Plan, rowids: list[int]) -> li
     return found
 
 
-def _in_heading(group: Group, heading: tuple[str, ...]) -> set[int]:
-    """Positions of the heading's words that spell one of the group's alternatives."""
+def _in_heading(group: Group, heading: tuple[str, ...], compounds: frozenset[tuple[str, ...]]) -> set[int]:
+    """Positions of the heading's words that spell one of the group's alternatives.
+
+    Not a word that only qualifies a compound term of the pack: "The Patient Monitoring Form" is
+    about a form (the term's last word), so "monitoring" there is no heading match for "how long do
+    we monitor", while "blood pressure" in "Systolic blood pressure" is (it ends the term).
+    """
+    qualifying = modifiers(heading, compounds)
     found: set[int] = set()
     for alternative in group.alternatives:
         size = len(alternative.tokens)
         for i in range(len(heading) - size + 1):
-            if heading[i : i + size] == alternative.tokens:
+            if heading[i : i + size] == alternative.tokens and not qualifying.issuperset(range(i, i + size)):
                 found.update(range(i, i + size))
     return found
 
@@ -157,6 +168,8 @@ class _Context:
     stats: Statistics
     unit: float
     """The query's mean group IDF: what an intent or audience match is worth."""
+    subjects: tuple[float, ...] = ()
+    """Per group, what a candidate whose title or aliases name it gains (see _subjects)."""
 
 
 def _weight(place: str | None, titled: bool, coverage: float) -> float:
@@ -183,7 +196,9 @@ def _section_score(
     elif plan.cues.intersection(section_kinds):
         score += CUE_WEIGHT * context.unit
     handout = doc.kind == HANDOUT_KIND
-    if (plan.patient and handout) or (plan.clinician and not handout and doc.kind != STUDY_KIND):
+    if plan.patient and handout:
+        score += PATIENT_WEIGHT * context.unit
+    elif plan.clinician and not handout and doc.kind != STUDY_KIND:
         score += AUDIENCE_WEIGHT * context.unit
     return score
 
@@ -202,22 +217,41 @@ def _score_document(
 
     places: dict[int, dict[int, str]] = {}
     in_headings: dict[int, set[int]] = {}
+    compounds = context.plan.compounds
     for number, group in enumerate(context.plan.groups):
         for (rowid,) in connection.execute(_MATCHING, (group.fts(), doc.first, doc.last)):
-            positions = _in_heading(group, heading(rowid)) if rowid != doc.first else set()
+            positions = _in_heading(group, heading(rowid), compounds) if rowid != doc.first else set()
             in_headings.setdefault(rowid, set()).update(positions)
             place = SUMMARY if rowid == doc.first else HEADING if positions else BODY
             places.setdefault(rowid, {})[number] = place
     if not places:
         # Only the title, aliases or tags hold the words: the hit opens at the top of the document.
         places[doc.first] = {}
+    # What the whole document says (see Statistics.presence): the same for each of its sections.
+    held = {number for own in places.values() for number in own}
+    said = sum(w for number, w in enumerate(context.stats.presence) if number in held or titled[number])
+    said += sum(w for number, w in enumerate(context.subjects) if titled[number])
     return [
-        Ranked(doc, rowid, sections[rowid][1], sections[rowid][2], _section_score(
+        Ranked(doc, rowid, sections[rowid][1], sections[rowid][2], said + _section_score(
             context, doc, sections[rowid][3], own, titled,
             coverage=_coverage(heading(rowid), in_headings.get(rowid, set())),
         ))
         for rowid, own in places.items()
     ]  # fmt: skip
+
+
+def _subjects(titled: list[set[int]], rowids: list[int], plan: Plan) -> tuple[float, ...]:
+    """Per group, the surprise of a candidate's title not naming it, log(P / candidates without it).
+
+    A title says what its document is about. A word in most candidates' titles (the drug a pack is
+    about) tells little by being there, but a title without it is about something else: the
+    handout for esketamine does not answer a question about ketamine, whatever words they share.
+    """
+    pool = len(rowids)
+    return tuple(
+        group.weight * math.log((pool + 0.5) / (pool - len(rows.intersection(rowids)) + 0.5))
+        for group, rows in zip(plan.groups, titled, strict=True)
+    )
 
 
 def score_sections(
@@ -229,8 +263,8 @@ def score_sections(
     marks = ", ".join("?" * len(rowids))
     docs = {row[0]: Doc(*row) for row in connection.execute(_DOCS + f"WHERE rowid IN ({marks})", rowids)}
     titled = _titled(connection, plan, rowids)
-    unit = sum(stats.idfs) / max(1, len(stats.idfs))
-    context = _Context(plan, stats, unit)
+    unit = sum(stats.idfs) / max(1, sum(1 for idf in stats.idfs if idf))
+    context = _Context(plan, stats, unit, _subjects(titled, rowids, plan))
     ranked: list[Ranked] = []
     for position, rowid in enumerate(rowids):
         doc = docs[rowid]
@@ -241,7 +275,9 @@ def score_sections(
         if named:
             max(sections, key=lambda s: (s.score, -s.rowid)).named = True
         ranked.extend(sections)
-    ceiling = sum(stats.idfs) * max(HEADING_WEIGHT, TITLED_HEADING) + unit * (INTENT_WEIGHT + AUDIENCE_WEIGHT)
+    audience = max(AUDIENCE_WEIGHT, PATIENT_WEIGHT)
+    words_at_most = sum(stats.idfs) * max(HEADING_WEIGHT, TITLED_HEADING)
+    ceiling = sum(stats.presence) + sum(context.subjects) + words_at_most + unit * (INTENT_WEIGHT + audience)
     for entry in ranked:
         entry.score = round(min(1.0, max(entry.score / (ceiling or 1.0), 1e-6)), 6)
     return sorted(ranked, key=Ranked.key)

@@ -84,6 +84,11 @@ class Synonyms:
         return found.pop() if len(found) == 1 else None
 
     @cached_property
+    def compounds(self) -> frozenset[Term]:
+        """The pack's terms of more than one word ("patient monitoring form")."""
+        return frozenset(term for term in self.groups if len(term) > 1)
+
+    @cached_property
     def _by_head(self) -> dict[Term, list[Term]]:
         """Multi-word terms by all their words but the last (built on first use)."""
         heads: dict[Term, list[Term]] = {}
