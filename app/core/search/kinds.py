@@ -22,6 +22,7 @@ INTERACTIONS = "interactions"
 HELP = "help"
 MANAGEMENT = "management"
 DEFINITION = "definition"
+STUDY = "study"
 
 KIND_STEMS: dict[str, frozenset[str]] = {
     CONTRAINDICATIONS: frozenset({"contraind", "elig", "screen"}),
@@ -48,6 +49,7 @@ section says how to manage something, a `What it is` section what a thing is."""
 DOCUMENT_KINDS: dict[str, frozenset[str]] = {
     "calculator": frozenset({DOSING}),
     "instructions": frozenset({RULES}),
+    "cards": frozenset({STUDY}),
 }
 """Every section of these documents has these kinds as well."""
 
@@ -130,6 +132,7 @@ FRAMES = sorted(
     + _frames(DOSING, "how much", "how many mg", "what dose")
     + _frames(RULES, "allowed", "allowed to", "is it ok", "am i allowed", "go to work")
     + _frames(INTERACTIONS, "together", "at the same time")
+    + _frames(STUDY, "quiz me", "quiz me on", "test me", "test me on", "help me revise")
     + _frames(HELP, "who do i call", "who to call", "who should i call", "what number")
     + _frames(
         MANAGEMENT,
@@ -151,11 +154,17 @@ ENDINGS = _frames(DEFINITION, "mean", "means", "stand for", "stands for")
 """Frames only at the end of a question ("what does MOAA/S stand for"): elsewhere the words are
 content ("mean arterial pressure")."""
 
+STUDY_STEMS = frozenset({"flashcard", "quiz", "revis", "deck", "card"})
+"""Words of someone learning ("flashcards on X", "revision cards"): the study decks answer, and
+the one asking is neither a patient nor at the chair."""
+
 CUES: dict[str, str] = {
-    **dict.fromkeys(("contraind", "elig"), CONTRAINDICATIONS),
+    **dict.fromkeys(("contraind", "elig", "candid", "qualifi"), CONTRAINDICATIONS),
     **dict.fromkeys(("dose", "dosag", "mg", "regimen", "schedul"), DOSING),
     **dict.fromkeys(("drive", "eat", "drink", "alcohol", "wine", "beer", "machineri"), RULES),
     **dict.fromkeys(("evid", "trial", "studi"), EVIDENCE),
+    **dict.fromkeys(("vital",), MONITORING),
+    **dict.fromkeys(STUDY_STEMS, STUDY),
     **dict.fromkeys(("interact",), INTERACTIONS),
     **dict.fromkeys(("call", "emergenc"), HELP),
 }
@@ -216,7 +225,10 @@ is over 180": that asks for a consequence, as a clinician does."""
 
 
 def audience(tokens: list[str]) -> tuple[bool, bool]:
-    """(a patient's question, a clinician's question): "my patient" is a clinician's."""
+    """(a patient's question, a clinician's question): "my patient" is a clinician's; "quiz me" is
+    neither, but a learner's."""
+    if any(stem(token) in STUDY_STEMS for token in tokens):
+        return False, False
     clinician = any(token in THIRD_PERSON for token in tokens)
     patient = any(token in FIRST_PERSON for token in tokens) or _experience(tokens)
     return not clinician and patient, clinician

@@ -1,0 +1,82 @@
+"""Questions that ask for study material, for who may have a treatment, or for the vital signs
+(issue 14, round 3): the words say which kind of section answers, whatever the topic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.core.search import SearchIndex
+from app.core.search.kinds import section_kinds
+from tests.search.support import load, protocol, write_pack
+
+
+def _deck(doc_id: str, title: str, fronts: list[str]) -> dict[str, Any]:
+    return {
+        "kind": "cards", "id": doc_id, "title": title, "summary": "Cards to learn from.", "status": "active",
+        "version": "1.0.0", "last_reviewed": "2026-01-01", "review_due": "2099-01-01",
+        "reviewers": ["Tester"], "regulatory_status": "not-applicable",
+        "cards": [
+            {"id": f"q{n}", "type": "basic", "front": front, "back": "See the protocol.",
+             "source": "lidocaine#doses"}
+            for n, front in enumerate(fronts)
+        ],
+    }  # fmt: skip
+
+
+def _documents() -> list[dict[str, Any]]:
+    return [
+        protocol(
+            "lidocaine",
+            "Lidocaine infusion for neuropathic pain",
+            {
+                "doses": ("Doses", "Lidocaine 1.5 mg/kg over an hour; levels are not routine."),
+                "adverse": ("Toxicity", "Perioral numbness, tinnitus and seizures from lidocaine."),
+                "selection": ("Eligibility and screening", "Lidocaine for adults whose other drugs failed."),
+                "observations": ("Monitoring", "Blood pressure, heart rate and ECG during lidocaine."),
+            },
+        ),
+        _deck("lidocaine-deck", "Lidocaine review", ["The lidocaine dose?", "Signs of lidocaine toxicity?"]),
+    ]
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
+    root = tmp_path_factory.mktemp("learner")
+    packs = load(write_pack(root, "learner", _documents()))
+    with SearchIndex.build(packs, Path(root) / "index.db") as built:
+        yield built
+
+
+def _targets(index: SearchIndex, query: str) -> list[str]:
+    return [hit.target for hit in index.search(query).hits]
+
+
+def test_asking_for_flashcards_or_a_quiz_opens_the_study_deck(index: SearchIndex) -> None:
+    for question in ("lidocaine flashcards", "quiz me on lidocaine", "revision deck lidocaine"):
+        assert _targets(index, question)[0].startswith("lidocaine-deck"), question
+    # A learner's "me" is not a patient's: the study deck, not a handout, is for them.
+    plan = index._state().planner.plan("quiz me on lidocaine ")
+    assert plan.intents == {"study"} and not plan.patient
+    assert "study" in section_kinds("cards", "Cards", "cards")
+
+
+def test_study_cards_still_come_after_reference_sections_otherwise(index: SearchIndex) -> None:
+    targets = _targets(index, "lidocaine toxicity")
+    assert targets[0] == "lidocaine#adverse"
+    assert all(not t.startswith("lidocaine-deck") for t in targets[: targets.index("lidocaine#adverse") + 1])
+
+
+def test_candidate_and_qualify_ask_who_may_have_it(index: SearchIndex) -> None:
+    planner = index._state().planner
+    for question in ("who is a candidate for lidocaine ", "who qualifies for a lidocaine infusion "):
+        assert "contraindications" in planner.plan(question).cues, question
+        assert _targets(index, question.strip())[0] == "lidocaine#selection", question
+
+
+def test_vitals_ask_for_the_monitoring_section(index: SearchIndex) -> None:
+    assert "monitoring" in index._state().planner.plan("vitals on lidocaine ").cues
+    assert _targets(index, "lidocaine vitals")[0] == "lidocaine#observations"
