@@ -11,20 +11,7 @@ import pytest
 
 from app.core.search import SearchIndex
 from app.core.search.kinds import section_kinds
-from tests.search.support import load, protocol, write_pack
-
-
-def _deck(doc_id: str, title: str, fronts: list[str]) -> dict[str, Any]:
-    return {
-        "kind": "cards", "id": doc_id, "title": title, "summary": "Cards to learn from.", "status": "active",
-        "version": "1.0.0", "last_reviewed": "2026-01-01", "review_due": "2099-01-01",
-        "reviewers": ["Tester"], "regulatory_status": "not-applicable",
-        "cards": [
-            {"id": f"q{n}", "type": "basic", "front": front, "back": "See the protocol.",
-             "source": "lidocaine#doses"}
-            for n, front in enumerate(fronts)
-        ],
-    }  # fmt: skip
+from tests.search.support import cards, load, protocol, write_pack
 
 
 def _documents() -> list[dict[str, Any]]:
@@ -39,7 +26,7 @@ def _documents() -> list[dict[str, Any]]:
                 "observations": ("Monitoring", "Blood pressure, heart rate and ECG during lidocaine."),
             },
         ),
-        _deck("lidocaine-deck", "Lidocaine review", ["The lidocaine dose?", "Signs of lidocaine toxicity?"]),
+        cards("lidocaine-deck", "Lidocaine review", ["Lidocaine dose?", "Toxicity?"], "lidocaine#doses"),
     ]
 
 
