@@ -23,6 +23,7 @@ HELP = "help"
 MANAGEMENT = "management"
 DEFINITION = "definition"
 STUDY = "study"
+READINGS = "readings"
 
 KIND_STEMS: dict[str, frozenset[str]] = {
     CONTRAINDICATIONS: frozenset({"contraind", "elig", "screen"}),
@@ -59,14 +60,23 @@ Compounds = frozenset[tuple[str, ...]]
 
 
 def section_kinds(
-    section_id: str, heading: str, document_kind: str, compounds: Compounds = frozenset()
+    section_id: str,
+    heading: str,
+    document_kind: str,
+    compounds: Compounds = frozenset(),
+    *,
+    judged: bool = False,
 ) -> str:
     """The kinds of a section, space-separated, as stored in the index.
 
-    Neither a word that only says when ("after *the dose*") nor one that only qualifies a compound
-    term of the pack ("Patient *Monitoring* Form", a form) gives a kind.
+    A `judged` section (a checklist timepoint whose measured items carry alert rules) is where a
+    reading ("bp 150/95 before the dose") is judged: it has the readings kind. Neither a word that
+    only says when ("after *the dose*") nor one that only qualifies a compound term of the pack
+    ("Patient *Monitoring* Form", a form) gives a kind.
     """
     found = set(DOCUMENT_KINDS.get(document_kind, ()))
+    if judged:
+        found.add(READINGS)
     folded = tuple(words(section_id.replace("-", " ") + " " + heading))
     skipped = anchored(list(folded)) | modifiers(folded, compounds)
     stemmed = {stem(word) for place, word in enumerate(folded) if place not in skipped}
@@ -89,7 +99,7 @@ def modifiers(tokens: tuple[str, ...], compounds: Compounds) -> set[int]:
     return found
 
 
-TIME_WORDS = frozenset({"after", "before", "during", "pre", "post", "until", "since"})
+TIME_WORDS = frozenset({"after", "before", "during", "mid", "pre", "post", "until", "since"})
 ANCHOR_WORDS = 2
 """Words after a time word that name the moment: "after *the dose*", "after *esketamine dose*"."""
 DETERMINERS = frozenset({"the", "a", "an", "each", "every", "first", "last", "next", "my", "your", "their"})
@@ -176,15 +186,55 @@ THIRD_PERSON = frozenset({"they", "them", "their", "theirs", "patient", "patient
 the reference sections answer it before the patient handouts."""
 
 
+VITAL_STEMS = frozenset({
+    "bp", "pressur", "systol", "diastol", "sbp", "dbp", "hr", "puls", "heart", "spo2", "sat", "satur",
+    "oxygen", "o2", "moaa", "rr", "temperatur", "temp", "mmhg", "bpm",
+})  # fmt: skip
+"""Stems of the vital signs and scores measured at the chair, and of their units."""
+NOT_READINGS = frozenset({
+    "mg", "mcg", "kg", "ml", "lb", "min", "minut", "hour", "hr", "h", "day", "week", "month", "year",
+    "yr", "old", "devic", "spray", "session", "infus", "dose", "time",
+})  # fmt: skip
+"""Stems that make the number before them a dose, a weight, a duration, an age or a count
+("56 mg", "at 40 minutes", "2 hr", "3 devices"), not a reading."""
+READING_REACH = 2
+"""How far (in words) a reading's number may stand from the vital sign it measures: "bp 150/95",
+"heart rate 130", "spo2 of 91"."""
+READING_UNITS = frozenset({"mmhg", "bpm"})
+
+
+def readings(tokens: list[str]) -> set[int]:
+    """Positions of the numbers that are readings of a vital sign ("spo2 92", "bp 150/95", "HR 130
+    mid infusion"), with the unit typed after them. A reading is judged by a checklist's alert
+    rules, which say what to do whatever the value: the value itself is not searched (it matches
+    unrelated figures, "30-45 minutes" for a pulse of 45)."""
+    stems = [stem(token) for token in tokens]
+    found: set[int] = set()
+    for place, token in enumerate(tokens):
+        if not token.isdigit() or (place + 1 < len(stems) and stems[place + 1] in NOT_READINGS):
+            continue
+        near = range(max(0, place - READING_REACH), min(len(tokens), place + READING_REACH + 1))
+        if any(stems[other] in VITAL_STEMS and not tokens[other].isdigit() for other in near):
+            found.add(place)
+            if place + 1 < len(tokens) and tokens[place + 1] in READING_UNITS:
+                found.add(place + 1)
+    return found
+
+
 def framing(tokens: list[str], inside: set[int] | None = None) -> tuple[set[int], set[str], set[str]]:
     """Positions of framing words in `tokens`, the intents of the frames found, and those of cue words.
 
     A frame says what is asked ("who should not"); a cue word only suggests it ("esketamine dose"
-    may be about dosing or about what happens after a dose), so the two weigh differently. "What
+    may be about dosing or about what happens after a dose), so the two weigh differently. A
+    reading of a vital sign asks for the section that judges it (see `readings`). "What
     is X" asks what X is only when nothing else is asked: "what is the dose" asks for the dose.
     A word `inside` a longer term is no cue: "alcohol addiction" is an addiction, not a drink.
     """
     covered, intents = _frames_in(tokens)
+    values = readings(tokens)
+    if values:
+        covered |= values
+        intents.add(READINGS)
     skipped = anchored(tokens) | (inside or set())
     cues = {
         intent
