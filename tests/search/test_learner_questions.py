@@ -1,5 +1,5 @@
-"""Questions that ask for study material, for who may have a treatment, or for the vital signs
-(issue 14, round 3): the words say which kind of section answers, whatever the topic."""
+"""Questions that ask for study material, for who may have a treatment, for the vital signs or for
+how often (issue 14, round 3): the words say which kind of section answers, whatever the topic."""
 
 from __future__ import annotations
 
@@ -20,10 +20,10 @@ def _documents() -> list[dict[str, Any]]:
             "lidocaine",
             "Lidocaine infusion for neuropathic pain",
             {
-                "doses": ("Doses", "Lidocaine 1.5 mg/kg over an hour; levels are not routine."),
                 "adverse": ("Toxicity", "Perioral numbness, tinnitus and seizures from lidocaine."),
                 "selection": ("Eligibility and screening", "Lidocaine for adults whose other drugs failed."),
                 "observations": ("Monitoring", "Blood pressure, heart rate and ECG during lidocaine."),
+                "doses": ("Doses", "Lidocaine 1.5 mg/kg over an hour, given weekly; levels are not routine."),
             },
         ),
         cards("lidocaine-deck", "Lidocaine review", ["Lidocaine dose?", "Toxicity?"], "lidocaine#doses"),
@@ -67,3 +67,12 @@ def test_candidate_and_qualify_ask_who_may_have_it(index: SearchIndex) -> None:
 def test_vitals_ask_for_the_monitoring_section(index: SearchIndex) -> None:
     assert "monitoring" in index._state().planner.plan("vitals on lidocaine ").cues
     assert _targets(index, "lidocaine vitals")[0] == "lidocaine#observations"
+
+
+def test_how_often_asks_for_the_schedule_or_of_a_check_for_monitoring(index: SearchIndex) -> None:
+    planner = index._state().planner
+    assert planner.plan("how often is lidocaine given ").intents == {"dosing"}
+    assert planner.plan("how frequently do we recheck the ecg on lidocaine ").intents == {"monitoring"}
+    assert _targets(index, "how often is lidocaine given")[0] == "lidocaine#doses"
+    assert _targets(index, "how many times is lidocaine repeated")[0] == "lidocaine#doses"
+    assert _targets(index, "how often should lidocaine be checked")[0] == "lidocaine#observations"

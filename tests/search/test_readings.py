@@ -50,7 +50,7 @@ def _documents() -> list[dict[str, Any]]:
             {
                 "pressure": (
                     "Blood pressure and heart rate",
-                    "A pressure of 150/95 before the infusion is common; a heart rate of 45 or 130 during it.",
+                    "A pressure of 150/95 before the infusion is common; a heart rate of 45 or 130 during.",
                 ),
                 "regimen": ("Regimen", "1.5 mg/kg over 45 minutes before the infusion of the next dose."),
             },

@@ -24,6 +24,12 @@ MANAGEMENT = "management"
 DEFINITION = "definition"
 STUDY = "study"
 READINGS = "readings"
+FREQUENCY = "frequency"
+"""Not a section kind: "how often" asks for a schedule (dosing) or, of a check, for monitoring."""
+CHECK_STEMS = frozenset(
+    {"check", "recheck", "re-check", "measur", "monitor", "observ", "test", "review", "record"}
+)
+"""Verbs of checking: "how often do we recheck BP" asks how often to monitor, not to dose."""
 
 KIND_STEMS: dict[str, frozenset[str]] = {
     CONTRAINDICATIONS: frozenset({"contraind", "elig", "screen"}),
@@ -155,7 +161,8 @@ FRAMES = sorted(
     # "how long does the infusion take / the effect last" asks how long that thing lasts, which the
     # section about it says; "how long do we monitor" and "how long will I be there" are monitoring.
     + _frames(None, "how long does", "tell me about", "how common", "how likely", "how frequent",
-              "how frequently", "is it normal", "is that normal", "is this normal"),
+              "is it normal", "is that normal", "is this normal")
+    + _frames(FREQUENCY, "how often", "how frequently", "how many times"),
     key=lambda frame: -len(frame[0]),
 )  # fmt: skip
 """Framing phrases (folded words): dropped from the search, their intent kept. Longest first."""
@@ -225,12 +232,16 @@ def framing(tokens: list[str], inside: set[int] | None = None) -> tuple[set[int]
     """Positions of framing words in `tokens`, the intents of the frames found, and those of cue words.
 
     A frame says what is asked ("who should not"); a cue word only suggests it ("esketamine dose"
-    may be about dosing or about what happens after a dose), so the two weigh differently. A
+    may be about dosing or about what happens after a dose), so the two weigh differently. "How
+    often" asks for a schedule, or of a check ("how often to recheck BP") for monitoring. A
     reading of a vital sign asks for the section that judges it (see `readings`). "What
     is X" asks what X is only when nothing else is asked: "what is the dose" asks for the dose.
     A word `inside` a longer term is no cue: "alcohol addiction" is an addiction, not a drink.
     """
     covered, intents = _frames_in(tokens)
+    if FREQUENCY in intents:
+        intents.discard(FREQUENCY)
+        intents.add(MONITORING if any(stem(token) in CHECK_STEMS for token in tokens) else DOSING)
     values = readings(tokens)
     if values:
         covered |= values
