@@ -1,5 +1,6 @@
-"""Questions that ask for study material, for who may have a treatment, for the vital signs or for
-how often (issue 14, round 3): the words say which kind of section answers, whatever the topic."""
+"""Questions that ask for study material, for who may have a treatment, for the vital signs, for how
+often or for what comes next (issue 14, round 3): the words say which kind of section answers,
+whatever the topic."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ def _documents() -> list[dict[str, Any]]:
                 "adverse": ("Toxicity", "Perioral numbness, tinnitus and seizures from lidocaine."),
                 "selection": ("Eligibility and screening", "Lidocaine for adults whose other drugs failed."),
                 "observations": ("Monitoring", "Blood pressure, heart rate and ECG during lidocaine."),
+                "later": ("Follow-up", "Review the benefit of lidocaine at 3 months."),
                 "doses": ("Doses", "Lidocaine 1.5 mg/kg over an hour, given weekly; levels are not routine."),
             },
         ),
@@ -76,3 +78,9 @@ def test_how_often_asks_for_the_schedule_or_of_a_check_for_monitoring(index: Sea
     assert _targets(index, "how often is lidocaine given")[0] == "lidocaine#doses"
     assert _targets(index, "how many times is lidocaine repeated")[0] == "lidocaine#doses"
     assert _targets(index, "how often should lidocaine be checked")[0] == "lidocaine#observations"
+
+
+def test_what_next_asks_for_the_follow_up(index: SearchIndex) -> None:
+    for question in ("after a lidocaine course, what next", "what comes after a lidocaine course"):
+        assert _targets(index, question)[0] == "lidocaine#later", question
+    assert "follow-up" in section_kinds("follow-up", "Follow-up and reporting", "protocol")

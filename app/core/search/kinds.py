@@ -24,6 +24,7 @@ MANAGEMENT = "management"
 DEFINITION = "definition"
 STUDY = "study"
 READINGS = "readings"
+FOLLOW_UP = "follow-up"
 FREQUENCY = "frequency"
 """Not a section kind: "how often" asks for a schedule (dosing) or, of a check, for monitoring."""
 CHECK_STEMS = frozenset(
@@ -43,6 +44,7 @@ KIND_STEMS: dict[str, frozenset[str]] = {
     HELP: frozenset({"help", "emergenc"}),
     MANAGEMENT: frozenset({"manag"}),
     DEFINITION: frozenset({"defin", "glossari", "terminolog", "mean"}),
+    FOLLOW_UP: frozenset({"follow", "booster"}),
 }
 """Stems of section ids and headings that give a section a kind."""
 
@@ -148,6 +150,8 @@ FRAMES = sorted(
     + _frames(DOSING, "how much", "how many mg", "what dose")
     + _frames(RULES, "allowed", "allowed to", "is it ok", "am i allowed", "go to work")
     + _frames(INTERACTIONS, "together", "at the same time")
+    + _frames(FOLLOW_UP, "what next", "what comes after", "what comes next", "what follows", "then what",
+              "after the course", "end of the course", "finished the course", "course is over")
     + _frames(STUDY, "quiz me", "quiz me on", "test me", "test me on", "help me revise")
     + _frames(HELP, "who do i call", "who to call", "who should i call", "what number")
     + _frames(
