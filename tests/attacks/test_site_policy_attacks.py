@@ -131,7 +131,11 @@ def test_site_file_that_is_a_fifo_does_not_hang(tmp_path: Path) -> None:
     """Run in a child process with a timeout, so a regression fails instead of hanging the suite."""
     fifo = tmp_path / "site.toml"
     os.mkfifo(fifo)
-    env = {**os.environ, "PROTOCOL_DESK_SITE_CONFIG": str(fifo), "PYTHONPATH": str(REPO)}
+    env = {
+        **os.environ,
+        "PROTOCOL_DESK_SITE_CONFIG": str(fifo),
+        "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
+    }
     started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "app", "config", "--json"],

@@ -210,7 +210,7 @@ def _old_schema(path: Path) -> None:
 def test_two_copies_migrating_an_older_schema_at_once(tmp_path: Path, round_number: int) -> None:
     path, go = tmp_path / "user.db", tmp_path / "go"
     _old_schema(path)
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
     processes = [
         subprocess.Popen(
             [sys.executable, "-c", MIGRATOR, str(path), str(go)], stdout=subprocess.PIPE, text=True, env=env

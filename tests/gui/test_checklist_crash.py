@@ -103,7 +103,11 @@ def _lines(process: subprocess.Popen[str], until: str, timeout: float) -> list[s
 
 
 def _start(script: Path, label: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
+    }
     return subprocess.Popen(
         [sys.executable, str(script), label],
         cwd=REPO,
