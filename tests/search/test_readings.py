@@ -82,6 +82,8 @@ def test_which_numbers_are_readings() -> None:
     assert readings(words("bp 150/95 before the dose")) == {1, 2}
     assert readings(words("spo2 of 91% at 40 minutes")) == {2}
     assert readings(words("heart rate 130 bpm")) == {2, 3}
+    assert readings(words("cadss 35 at 40 minutes")) == {1}
+    assert readings(words("resp rate 8")) == {2}
     # A dose, a weight, a duration or an age is not a reading, even beside a vital sign.
     assert readings(words("bp after 2 hours")) == set()
     assert readings(words("95 kg pt bp")) == set()

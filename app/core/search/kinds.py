@@ -199,7 +199,7 @@ the reference sections answer it before the patient handouts."""
 
 VITAL_STEMS = frozenset({
     "bp", "pressur", "systol", "diastol", "sbp", "dbp", "hr", "puls", "heart", "spo2", "sat", "satur",
-    "oxygen", "o2", "moaa", "rr", "temperatur", "temp", "mmhg", "bpm",
+    "oxygen", "o2", "moaa", "cadss", "rr", "resp", "respiratori", "temperatur", "temp", "mmhg", "bpm",
 })  # fmt: skip
 """Stems of the vital signs and scores measured at the chair, and of their units."""
 NOT_READINGS = frozenset({
