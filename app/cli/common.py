@@ -7,14 +7,16 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.distribution.policy import load_configured_packs
-from app.core.model import Document
 from app.core.packs.loaded import Pack, PackSet
 from app.core.system.config import load_config, site_placeholders
 from app.core.system.paper import paper_for_locale
 from app.core.system.paths import app_paths
+
+if TYPE_CHECKING:
+    from app.core.model import Document
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1

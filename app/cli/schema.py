@@ -10,7 +10,7 @@ from app.cli.common import EXIT_OK, print_json
 from app.core.model import json_schema
 from app.core.packs.scaffold import SCHEMA_FILE, write_schema
 from app.core.system.paths import resources_dir
-from app.core.system.site_file import site_json_schema
+from app.core.system.site_schema import site_json_schema
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

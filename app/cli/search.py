@@ -85,14 +85,33 @@ def _search(packs: PackSet, args: argparse.Namespace, query: str) -> SearchResul
         return index.search(query, **options, site_values=values)
 
 
+def _search_cached(args: argparse.Namespace, query: str) -> SearchResults | None:
+    """The search answered from the caches alone (packs unchanged, index built for them): no pack
+    is parsed or validated and no model is imported. None when the full way is needed."""
+    from app.core.distribution.policy import cached_packs
+
+    cached = cached_packs(list(args.packs))
+    if cached is None or (args.pack is not None and args.pack not in cached.pack_ids):
+        return None
+    index = SearchIndex.open_cached(app_paths().ensure().index_db, cached.content_hash)
+    if index is None:
+        return None
+    with index:
+        options = {"kind": args.kind, "pack": args.pack, "tag": args.tag, "limit": args.limit}
+        results = index.search(query, **options, site_values=configured_placeholders())
+    return None if results.problem else results
+
+
 def run(args: argparse.Namespace) -> int:
-    packs = load_from_args(args)
-    warn_skipped(packs)
-    if args.pack is not None and packs.pack(args.pack) is None:
-        print(f"error: no loaded pack has the id {args.pack!r}", file=sys.stderr)
-        return EXIT_USAGE
     query = " ".join(args.query)
-    results = _search(packs, args, query)
+    results = _search_cached(args, query)
+    if results is None:
+        packs = load_from_args(args)
+        warn_skipped(packs)
+        if args.pack is not None and packs.pack(args.pack) is None:
+            print(f"error: no loaded pack has the id {args.pack!r}", file=sys.stderr)
+            return EXIT_USAGE
+        results = _search(packs, args, query)
     if results.problem:
         print(f"error: {results.problem}", file=sys.stderr)
         return EXIT_PROBLEM

@@ -9,7 +9,7 @@ from pathlib import Path
 from app.cli.common import EXIT_OK, EXIT_PROBLEM, print_json
 from app.core.distribution.policy import load_configured_packs
 from app.core.distribution.signing import stale_signature
-from app.core.model.manifest import MANIFEST
+from app.core.model import MANIFEST
 from app.core.packs.authoring import authoring_problems
 from app.core.packs.loaded import FailedPack, Origin, Pack
 from app.core.packs.loader import load_pack

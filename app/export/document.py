@@ -8,8 +8,8 @@ from pathlib import Path
 from app.core import model
 from app.core.packs.loaded import Pack
 from app.export.pdf import PageDecor, Printable, export_pdf
-from app.render.helpers import KIND_LABELS
 from app.render.html import document_html
+from app.render.labels import KIND_LABELS
 from app.render.theme import LIGHT
 
 

@@ -40,7 +40,7 @@ from app.gui.dialogs.problems import ProblemsDialog
 from app.gui.dialogs.settings import SettingsDialog
 from app.gui.dialogs.shortcuts import ShortcutsDialog
 from app.gui.extension_points import ExtensionPoints
-from app.gui.features import installers
+from app.gui.features import DeferredFeatures
 from app.gui.layout_rules import SidebarLimit, restore_layout, save_layout
 from app.gui.notices import install_error_notice, show_startup_notices
 from app.gui.panel_cycle import PanelCycle
@@ -98,8 +98,10 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self.add_workspace_key(0, "Reader")
         self._connect()
         self._start_workers()
-        for install in installers():
-            install(self)
+        # What features style themselves with is sent again once they are in (after the first paint).
+        self.features = DeferredFeatures(
+            self, self.search.field, lambda: self.theme_changed.emit(self.reader.theme)
+        )
         restore_layout(self, self.splitter, self.services.state)
         show_startup_notices(self)
         install_error_notice(self)
@@ -247,6 +249,7 @@ class MainWindow(ExtensionPoints, QMainWindow):
 
     # --- loading --------------------------------------------------------------------------
     def packs_loaded(self, packs: PackSet) -> None:
+        self.features.install()  # if the window has not painted yet: features follow the packs
         self.services.packs = packs
         self.browse.set_packs(packs)
         self.search.set_facets(packs)

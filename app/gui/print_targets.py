@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from app.core.model import Document
 from app.core.packs.loaded import Pack
-from app.export.document import document_printable
-from app.export.pdf import Printable
 from app.gui.printing import PrintTarget, default_paper, print_target, save_pdf_dialog
 from app.gui.services import Services
+
+if TYPE_CHECKING:
+    from app.core.model import Document
+    from app.export.pdf import Printable
 
 
 class PrintTargets(QObject):
@@ -81,6 +83,8 @@ def reader_target(current: Callable[[], tuple[Pack, Document] | None], services:
 
     def printable() -> Printable | None:
         shown = current()
+        from app.export.document import document_printable  # Jinja2, Markdown: when first printed
+
         return None if shown is None else document_printable(*shown, placeholders=services.placeholders())
 
     return PrintTarget(printable, lambda: default_paper(services.config), ready=lambda: current() is not None)

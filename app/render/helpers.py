@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
 from app.core import model
 from app.core.model.cards import CLOZE_PATTERN
 from app.core.model.checklist import ChecklistItem
 from app.core.runs.alerts import rule_text
-
-KIND_LABELS = {
-    "protocol": "Protocol",
-    "checklist": "Checklist",
-    "instructions": "Patient instructions",
-    "calculator": "Calculator",
-    "cards": "Study cards",
-}
-
-
-def tag_label(tag: str, acronyms: Collection[str] = ()) -> str:
-    """`crps` -> CRPS, `treatment-resistant-depression` -> Treatment resistant depression.
-
-    `acronyms` are the packs' own abbreviations (PackSet.acronyms), so a new pack's terms need no code."""
-    words = [w.upper() if w in acronyms else w for w in tag.split("-")]
-    text = " ".join(words)
-    return text[:1].upper() + text[1:]
 
 
 def num(value: float | None) -> str:

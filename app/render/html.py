@@ -17,6 +17,7 @@ from app.core.packs.loaded import Pack
 from app.core.runs.alerts import severity_label
 from app.render import helpers
 from app.render.design import type_size
+from app.render.labels import KIND_LABELS
 from app.render.markdown import markdown_to_html
 from app.render.theme import LIGHT, Theme
 from app.render.view import DocumentView, build_view
@@ -81,7 +82,7 @@ def render_view(
         view=view,
         t=theme.as_dict(),
         base_pt=base_pt,
-        kind_label=helpers.KIND_LABELS[view.document.kind],
+        kind_label=KIND_LABELS[view.document.kind],
         show_outline=show_outline,
         show_citations=show_citations,
         titles=titles or {},

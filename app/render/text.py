@@ -9,7 +9,7 @@ from app.core import model
 from app.core.links import safe_link
 from app.core.packs.loaded import Pack
 from app.core.packs.outline import OutlineSection
-from app.render.helpers import KIND_LABELS
+from app.render.labels import KIND_LABELS
 from app.render.markdown import markdown_to_text
 from app.render.view import DocumentView, build_view
 

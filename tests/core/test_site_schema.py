@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from app.core.system.config import KEYS
-from app.core.system.site_file import SettingName, site_json_schema
+from app.core.system.site_schema import SettingName, site_json_schema
 
 REPO = Path(__file__).resolve().parents[2]
 COMMITTED = REPO / "resources" / "schema" / "site.schema.json"

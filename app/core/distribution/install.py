@@ -20,7 +20,7 @@ from typing import IO
 
 from app.core.distribution.policy import signature_problems
 from app.core.distribution.signing import SIGNATURE_FILE, is_safe_relative
-from app.core.model.manifest import MANIFEST
+from app.core.model import MANIFEST
 from app.core.packs.loaded import FailedPack, Origin, Pack
 from app.core.packs.loader import load_pack
 from app.core.packs.problems import Problem

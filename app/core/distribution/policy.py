@@ -15,17 +15,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.core.distribution.signing import verify_pack
-from app.core.distribution.site_cache import SiteCache
+from app.core.packs.cache import DocumentCache
 from app.core.packs.loaded import FailedPack, Origin, Pack, PackSet
 from app.core.packs.problems import Level, Problem
-from app.core.packs.roots import PackRoot, Progress, default_roots, load_packs, pack_folders
+from app.core.packs.roots import TRUST_RANK, PackRoot, Progress, default_roots, load_packs, pack_folders
 from app.core.system.config import Config, load_config
 from app.core.system.paths import AppPaths, app_paths
 
 log = logging.getLogger(__name__)
 
 SITE_CACHE = "site-packs"
+DOCUMENT_CACHE = "documents"
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,8 @@ class PackPolicy:
         folders, problems = pack_folders(root)
         if root.origin is not Origin.SITE or self.site_cache is None:
             return folders, problems
+        from app.core.distribution.site_cache import SiteCache  # signing, cryptography: sites only
+
         cache = SiteCache(self.site_cache, root.path)
         unreachable = [p for p in problems if p.code.startswith("folder-")]
         if unreachable:
@@ -56,6 +58,8 @@ class PackPolicy:
         # A pack loaded from the cache (the share was down) is not copied into it again.
         from_share = cache is not None and cache not in checked.root.parents
         if isinstance(checked, Pack) and root.origin is Origin.SITE and cache is not None and from_share:
+            from app.core.distribution.site_cache import SiteCache
+
             SiteCache(cache, root.path).remember(checked)
         return checked
 
@@ -75,6 +79,8 @@ class PackPolicy:
 
 def signature_problems(pack: Pack, trusted_keys: tuple[str, ...] | list[str]) -> list[Problem]:
     """Everything wrong with the signature of a loaded pack (empty when valid and trusted)."""
+    from app.core.distribution.signing import verify_pack  # cryptography: only where signing is used
+
     verification = verify_pack(pack.root, list(trusted_keys), pack.display, pack.file_hashes)
     problems = list(verification.problems)
     claimed = (verification.pack_id, verification.version)
@@ -111,11 +117,49 @@ def load_configured_packs(
     paths = paths or app_paths()
     config = config or load_config(paths)
     policy = policy_from_config(config, paths)
-    packs = load_packs(configured_roots(config, extra), today, progress, policy=policy)
+    # Where signatures are required, what is shown must come from the signed bytes themselves,
+    # not from a copy in the user's cache folder that no signature covers.
+    cache = None if policy.require_signed else DocumentCache(paths.cache / DOCUMENT_CACHE)
+    packs = load_packs(configured_roots(config, extra), today, progress, policy=policy, cache=cache)
     packs.problems[:0] = site_problems(config)
     packs.signed_only = policy.require_signed
     _log_problems(packs, config)
     return packs
+
+
+@dataclass(frozen=True)
+class CachedPacks:
+    """What `load_configured_packs` would report of the configured packs, vouched for by the
+    document cache alone: enough to open a search index built for them."""
+
+    content_hash: str
+    pack_ids: frozenset[str]
+
+
+def cached_packs(extra: list[Path] | None = None, *, paths: AppPaths | None = None) -> CachedPacks | None:
+    """The configured packs' content hash without parsing or validating anything, or None whenever
+    a full load could say more than that: signatures required, a site file, root or pack with a
+    problem to show, a pack not cached or changed since (every file is still read and hashed),
+    two packs with one id. A command that gets None loads the packs the full way."""
+    paths = paths or app_paths()
+    config = load_config(paths)
+    if bool(config.get("packs.require_signed")) or config.site_closed or config.issues:
+        return None
+    cache = DocumentCache(paths.cache / DOCUMENT_CACHE)
+    found: list[tuple[Path, PackRoot]] = []
+    for root in configured_roots(config, extra):
+        folders, problems = pack_folders(root)
+        if problems:
+            return None
+        found.extend((folder, root) for folder in folders)
+    found.sort(key=lambda item: TRUST_RANK[item[1].origin])  # as load_packs orders them
+    parts: list[str] = []
+    for folder, _root in found:
+        known = cache.content_hash(folder)
+        if known is None or any(part.startswith(f"{known[0]}:") for part in parts):
+            return None
+        parts.append(f"{known[0]}:{known[1]}")
+    return CachedPacks(",".join(parts), frozenset(part.partition(":")[0] for part in parts))
 
 
 def _log_problems(packs: PackSet, config: Config) -> None:

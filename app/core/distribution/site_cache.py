@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.distribution.signing import SIGNATURE_FILE
-from app.core.model.manifest import MANIFEST
+from app.core.model import MANIFEST
 from app.core.packs.loaded import Pack
 from app.core.packs.problems import Level, Problem
 from app.core.system.safe_files import copy_regular_tree, sha256_regular

@@ -9,8 +9,6 @@ from pydantic import Field, model_validator
 
 from app.core.model.common import FORMAT_VERSION, Id, IsoDate, Reference, Semver, Status, Strict, Text
 
-MANIFEST = "pack.yaml"
-"""The file that makes a folder a pack."""
 PLACEHOLDER_NAME = r"[a-z][a-z0-9_]*"
 PLACEHOLDER_PATTERN = rf"^{PLACEHOLDER_NAME}$"
 PLACEHOLDER_USE = re.compile(r"\{\{\s*(" + PLACEHOLDER_NAME + r")\s*\}\}")

@@ -17,7 +17,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from app.core.model.manifest import MANIFEST
+from app.core.model import MANIFEST
 from app.core.packs.problems import Level, Problem
 from app.core.packs.yaml_reader import ParsedYaml, Path_, YamlRefused, read_yaml_bytes
 

@@ -18,9 +18,10 @@ from typing import Any, Protocol
 
 from app import __version__
 from app.core import model
+from app.core.model import MANIFEST
 from app.core.model.cards import SOURCE_PATTERN
 from app.core.model.checklist import covered_items, is_vital
-from app.core.model.manifest import MANIFEST, PLACEHOLDER_USE
+from app.core.model.manifest import PLACEHOLDER_USE
 from app.core.packs.outline import RESERVED_SECTION_IDS, section_ids
 from app.core.packs.semver import is_older
 from app.core.packs.yaml_reader import ParsedYaml, Path_, Position
@@ -29,6 +30,7 @@ LINK_FIELDS = ("see_also", "related_protocols")
 DOC_LINK = re.compile(r"\]\(doc:([^)#\s]*)(?:#([^)\s]*))?\)")
 """A Markdown link to another document or its section: `[text](doc:id)`, `[text](doc:id#section)`."""
 SOURCE = re.compile(SOURCE_PATTERN)
+REVIEW_OVERDUE = "review-overdue"
 
 
 class Reporter(Protocol):
@@ -302,6 +304,14 @@ def _check_placeholders(value: str, path: Path_, declared: set[str], at: _At) ->
             )
 
 
+def review_overdue(document: model.Document, today: date) -> str | None:
+    """The warning for a document whose review is overdue: the one finding that changes with the
+    day, so the document cache works it out again on every load."""
+    if document.review_due >= today:
+        return None
+    return f"review was due on {document.review_due.isoformat()}: the content may be out of date"
+
+
 def _check_review(file: ContentFile, today: date, report: Reporter) -> None:
     document = file.document
     at = _At(report, file)
@@ -311,14 +321,9 @@ def _check_review(file: ContentFile, today: date, report: Reporter) -> None:
         if isinstance(last, date) and isinstance(due, date) and due <= last:
             at(("review_due",), "invalid-value", "review_due: `review_due` must come after `last_reviewed`")
         return
-    if document.review_due < today:
-        due = document.review_due.isoformat()
-        at(
-            ("review_due",),
-            "review-overdue",
-            f"review was due on {due}: the content may be out of date",
-            True,
-        )
+    overdue = review_overdue(document, today)
+    if overdue:
+        at(("review_due",), REVIEW_OVERDUE, overdue, True)
     if document.status is model.Status.RETIRED:
         at(("status",), "retired", "this document is retired: shown only with a banner", warn=True)
     elif document.status is model.Status.DRAFT:

@@ -8,6 +8,7 @@ stop a pack from loading.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import time
 from dataclasses import dataclass, field
@@ -18,7 +19,12 @@ from typing import TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from app.core import model
-from app.core.model.manifest import MANIFEST
+from app.core.model import (  # the adapters: importing the loader builds the models
+    DOCUMENT_ADAPTER,
+    MANIFEST,
+    MANIFEST_ADAPTER,
+)
+from app.core.packs.cache import DocumentCache, ReadFiles
 from app.core.packs.checks import ContentFile, PackNames, check_pack
 from app.core.packs.loaded import FailedPack, Origin, Pack
 from app.core.packs.messages import findings
@@ -47,6 +53,8 @@ class _Context:
     digest: hashlib._Hash = field(default_factory=hashlib.sha256)
     hashes: dict[str, str] = field(default_factory=dict)
     """SHA-256 of the bytes that were parsed, per file: what a signature check compares."""
+    read: ReadFiles = field(default_factory=ReadFiles)
+    """Size, modification time and hash of every file read: what the document cache is keyed by."""
     deadline: float = field(default_factory=lambda: time.monotonic() + TIME_BUDGET_SECONDS)
     dropped: int = 0
 
@@ -100,6 +108,7 @@ def _document_files(root: Path, context: _Context) -> list[Path]:
 def _read(path: Path, context: _Context) -> ParsedYaml | None:
     relpath = path.relative_to(context.root).as_posix()
     try:
+        info = os.stat(path, follow_symlinks=False)  # before reading: a later change reads as stale
         raw = read_regular(path, MAX_FILE_BYTES)
     except FileTooLarge as error:
         context.add(relpath, START, "too-large", str(error))
@@ -112,6 +121,8 @@ def _read(path: Path, context: _Context) -> ParsedYaml | None:
         return None
     context.digest.update(relpath.encode() + b"\0" + raw + b"\0")
     context.hashes[relpath] = hashlib.sha256(raw).hexdigest()
+    context.read.keys[relpath] = (len(raw), info.st_mtime_ns, context.hashes[relpath])
+    context.read.order.append(relpath)
     if not raw.startswith(SCHEMA_COMMENT.encode()):
         context.add(relpath, START, "schema-comment", f"start the file with `{SCHEMA_COMMENT}...`", warn=True)
     try:
@@ -142,16 +153,27 @@ def _claimed_id(path: Path) -> str:
 
 
 def load_pack(
-    root: Path, display: str | None = None, origin: Origin = Origin.EXTRA, today: date | None = None
+    root: Path,
+    display: str | None = None,
+    origin: Origin = Origin.EXTRA,
+    today: date | None = None,
+    cache: DocumentCache | None = None,
 ) -> Pack | FailedPack:
-    """Load the pack in `root`; never raises for bad content."""
+    """Load the pack in `root`; never raises for bad content. With `cache`, an unchanged pack is
+    taken from it instead of parsed, validated and checked again (app.core.packs.cache)."""
     context = _Context(root, display if display is not None else str(root))
-    loaded = _load(root, context, origin, today)
+    day = today or date.today()
+    cached = cache.lookup(root, context.display, origin, day) if cache is not None else None
+    if cached is not None:
+        return cached
+    loaded = _load(root, context, origin, day)
     context.finish()
+    if cache is not None and isinstance(loaded, Pack) and not context.dropped:
+        cache.store(loaded, context.read)
     return loaded
 
 
-def _load(root: Path, context: _Context, origin: Origin, today: date | None) -> Pack | FailedPack:
+def _load(root: Path, context: _Context, origin: Origin, today: date) -> Pack | FailedPack:
     manifest_path = root / MANIFEST
     if not manifest_path.is_file():
         context.add(MANIFEST, START, "no-manifest", "this folder has no pack.yaml, so it is not a pack")
@@ -159,7 +181,7 @@ def _load(root: Path, context: _Context, origin: Origin, today: date | None) -> 
     parsed_manifest = _read(manifest_path, context)
     manifest: model.PackManifest | None = None
     if parsed_manifest is not None:
-        manifest = _validate(model.MANIFEST_ADAPTER, parsed_manifest, MANIFEST, context)
+        manifest = _validate(MANIFEST_ADAPTER, parsed_manifest, MANIFEST, context)
     files: list[ContentFile] = []
     unreadable_ids: set[str] = set()
     for path in _document_files(root, context):
@@ -170,12 +192,10 @@ def _load(root: Path, context: _Context, origin: Origin, today: date | None) -> 
         if parsed is None:
             unreadable_ids.add(_claimed_id(path))
             continue
-        document = _validate(model.DOCUMENT_ADAPTER, parsed, relpath, context)
+        document = _validate(DOCUMENT_ADAPTER, parsed, relpath, context)
         files.append(ContentFile(relpath, parsed, document))
     names = PackNames.from_manifest(parsed_manifest.data if parsed_manifest else None)
-    check_pack(
-        manifest, names, files, context.add, today=today or date.today(), unreadable_ids=unreadable_ids
-    )
+    check_pack(manifest, names, files, context.add, today=today, unreadable_ids=unreadable_ids)
     if manifest is None or has_errors(context.problems):
         return FailedPack(root, context.display, origin, context.problems, manifest)
     parsed_files = [(f, f.document) for f in files if f.document is not None]

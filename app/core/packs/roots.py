@@ -9,14 +9,25 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from app.core.model.manifest import MANIFEST
+from app.core.model import MANIFEST
+from app.core.packs.cache import DocumentCache, collector_paused
 from app.core.packs.loaded import FailedPack, Origin, Pack, PackSet
-from app.core.packs.loader import load_pack
 from app.core.packs.problems import Level, Problem
 from app.core.packs.semver import is_older
 from app.core.system.paths import app_paths, bundled_content_dir, env_pack_folders
 
 log = logging.getLogger(__name__)
+
+
+def load_pack(
+    root: Path, display: str, origin: Origin, today: date | None, cache: DocumentCache | None
+) -> Pack | FailedPack:
+    """The loader, imported on first use: it brings pydantic, the models and the YAML reader, which
+    a command that finds everything in the document cache does not need."""
+    from app.core.packs.loader import load_pack as load
+
+    return load(root, display, origin, today, cache)
+
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, what): plain callback so that core never needs Qt signals."""
@@ -107,8 +118,10 @@ def load_packs(
     progress: Progress | None = None,
     *,
     policy: LoadPolicy | None = None,
+    cache: DocumentCache | None = None,
 ) -> PackSet:
-    """Load every pack found under `roots` into one PackSet (under `policy` when one is given)."""
+    """Load every pack found under `roots` into one PackSet (under `policy` when one is given;
+    through `cache` for packs unchanged since they were last loaded)."""
     result = PackSet()
     found: list[tuple[Path, PackRoot]] = []
     for root in roots:
@@ -117,22 +130,23 @@ def load_packs(
         found.extend((folder, root) for folder in folders)
     # The most trusted copies first, so that a protected id is taken before anyone can claim it.
     found.sort(key=lambda item: TRUST_RANK[item[1].origin])
-    for done, (folder, root) in enumerate(found, start=1):
-        loaded = _guarded_load(folder, root, today, policy)
-        _admit(result, loaded, policy.vouches if policy is not None else lambda _pack: False)
-        if progress is not None:
-            progress(done, len(found), loaded.display)
+    with collector_paused():
+        for done, (folder, root) in enumerate(found, start=1):
+            loaded = _guarded_load(folder, root, today, policy, cache)
+            _admit(result, loaded, policy.vouches if policy is not None else lambda _pack: False)
+            if progress is not None:
+                progress(done, len(found), loaded.display)
     return result
 
 
 def _guarded_load(
-    folder: Path, root: PackRoot, today: date | None, policy: LoadPolicy | None
+    folder: Path, root: PackRoot, today: date | None, policy: LoadPolicy | None, cache: DocumentCache | None
 ) -> Pack | FailedPack:
     """One pack, inside a guard: whatever goes wrong in it (a RecursionError, a bug, a full disk
     while caching) fails this pack with a message and never the others."""
     display = _display(folder)
     try:
-        loaded = load_pack(folder, display, root.origin, today)
+        loaded = load_pack(folder, display, root.origin, today, cache)
         return policy.admit(root, loaded) if policy is not None else loaded
     except Exception as error:  # the guard exists to catch what no one foresaw
         log.exception("loading the pack in %s failed", folder)

@@ -5,8 +5,12 @@ results = index.search("bp before spravato", kind="protocol", limit=20)
 for hit in results.hits: hit.target, hit.section_title, hit.snippet_html
 """
 
-from app.core.search.build import Progress
+from typing import TYPE_CHECKING
+
 from app.core.search.index import SearchIndex
 from app.core.search.results import SearchHit, SearchResults
+
+if TYPE_CHECKING:  # building (and with it the models) is imported only when an index is built
+    from app.core.search.build import Progress
 
 __all__ = ["Progress", "SearchHit", "SearchIndex", "SearchResults"]

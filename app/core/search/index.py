@@ -22,10 +22,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from app.core.packs.loaded import PackSet
 from app.core.search import schema
-from app.core.search.build import Progress, write_index
 from app.core.search.hits import SiteValues, hits_for
 from app.core.search.query import Planner
 from app.core.search.ranking import Filters, Statistics, candidates
@@ -33,6 +33,9 @@ from app.core.search.results import SearchResults
 from app.core.search.scoring import score_sections
 from app.core.search.synonyms import Synonyms
 from app.core.search.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from app.core.search.build import Progress
 
 MAX_LIMIT = 500
 MIN_POOL = 20
@@ -108,12 +111,20 @@ class SearchIndex:
         return index
 
     @classmethod
+    def open_cached(cls, path: Path, content_hash: str) -> SearchIndex | None:
+        """The cached index at `path` if it was built for packs with `content_hash`, else None."""
+        key = schema.cache_key(content_hash)
+        return cls(path, key) if check(path, key) is None else None
+
+    @classmethod
     def build(cls, packs: PackSet, path: Path, progress: Progress | None = None) -> SearchIndex:
         """Build at `path`; if that folder cannot take it, in a private temporary file instead.
 
         `progress(done, total, label)` is called as documents are indexed; an exception raised in it
         cancels the build (the previous file, if any, stays as it was) and propagates.
         """
+        from app.core.search.build import write_index  # the models and the text pipeline: builds only
+
         key = schema.cache_key(packs.content_hash)
         try:
             write_index(packs, path, key, progress)

@@ -135,6 +135,11 @@ def read_regular(path: Path, limit: int) -> bytes:
     """The bytes of `path` if it is a regular file (not a link) of at most `limit` bytes.
 
     Raises FileNotFoundError, NotRegularFile, FileTooLarge or another OSError."""
+    return read_regular_stat(path, limit)[0]
+
+
+def read_regular_stat(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
+    """read_regular, with the file's status as it was opened (size and modification time)."""
     with _open_regular(path) as handle:
         info = os.fstat(handle.fileno())
         if info.st_size > limit:
@@ -142,7 +147,7 @@ def read_regular(path: Path, limit: int) -> bytes:
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise FileTooLarge(f"the file grew past the limit of {limit // 1024} KB while being read")
-    return data
+    return data, info
 
 
 def is_regular(path: Path) -> bool:

@@ -12,7 +12,7 @@ never silently fall back to the lenient defaults:
 - a UTF-8 byte order mark is accepted.
 
 Other invalid values are reported with their line and ignored, as before. The JSON Schema of
-`SiteFile` is committed at resources/schema/site.schema.json for IT's editors.
+`SiteFile` (app.core.system.site_schema) is committed at resources/schema/site.schema.json for IT's editors.
 """
 
 from __future__ import annotations
@@ -22,112 +22,19 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from app.core.system.safe_files import FileTooLarge, NotRegularFile, read_regular
 from app.core.wording import plural
 
+if TYPE_CHECKING:
+    from app.core.system.site_schema import SiteFile
+
 MAX_SITE_BYTES = 1024 * 1024
 """A site file is a few lines; anything larger is not one."""
 
-SettingName = Literal[
-    "packs.folders",
-    "packs.require_signed",
-    "packs.trusted_keys",
-    "placeholders",
-    "checklists.retention_days",
-    "checklists.clinic_limits",
-    "display.text_size",
-    "display.theme",
-    "study.new_cards_per_day",
-    "logging.level",
-    "print.paper",
-]
-
 STRICTEST: dict[str, Any] = {"packs.require_signed": True, "packs.trusted_keys": [], "packs.folders": []}
 """The value each security key takes when the site file cannot be trusted to say otherwise."""
-
-
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-
-class PacksSection(_Section):
-    folders: list[str] | None = Field(None, description="Extra pack folders, e.g. a read-only share.")
-    require_signed: bool | None = Field(None, description="Load only packs signed by a trusted key.")
-    trusted_keys: list[str] | None = Field(None, description="Ed25519 public keys (base64) trusted to sign.")
-
-
-class ChecklistsSection(_Section):
-    retention_days: Annotated[int, Field(ge=1, le=3650)] | None = Field(
-        None, description="Days to keep completed checklist runs."
-    )
-    clinic_limits: dict[str, str] | None = Field(
-        None,
-        description="Your clinic's own limits by \"checklist-id/item-id\", shown beside the pack's rule.",
-    )
-
-
-class DisplaySection(_Section):
-    text_size: Annotated[int, Field(ge=8, le=28)] | None = Field(None, description="Text size in points.")
-    theme: Literal["system", "light", "dark", "high-contrast"] | None = None
-
-
-class StudySection(_Section):
-    new_cards_per_day: Annotated[int, Field(ge=0, le=500)] | None = None
-
-
-class LoggingSection(_Section):
-    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] | None = None
-
-
-class PrintSection(_Section):
-    paper: Literal["auto", "A4", "Letter"] | None = Field(
-        None, description="Paper for printing and PDF: auto follows the workstation's locale."
-    )
-
-
-class PolicySection(_Section):
-    locked: list[SettingName] | None = Field(None, description="Settings users cannot change.")
-
-
-class SiteFile(_Section):
-    """The whole site file (TOML). Every key is optional; absent keys keep their defaults."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, title="Protocol Desk site configuration")
-    packs: PacksSection | None = None
-    placeholders: dict[str, str] | None = Field(None, description="clinic_name, clinic_phone, ...")
-    checklists: ChecklistsSection | None = None
-    display: DisplaySection | None = None
-    study: StudySection | None = None
-    logging: LoggingSection | None = None
-    print: PrintSection | None = None
-    policy: PolicySection | None = None
-
-
-def site_json_schema() -> dict[str, Any]:
-    """The schema for editors: TOML has no null, so "absent" is shown as optional, not as null."""
-    schema: dict[str, Any] = _without_null(SiteFile.model_json_schema())
-    return schema
-
-
-def _without_null(node: Any) -> Any:
-    if isinstance(node, list):
-        return [_without_null(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    cleaned = {k: _without_null(v) for k, v in node.items() if not (k == "default" and v is None)}
-    branches = cleaned.get("anyOf")
-    if isinstance(branches, list):
-        kept = [b for b in branches if b != {"type": "null"}]
-        if len(kept) == 1:
-            del cleaned["anyOf"]
-            cleaned = {**kept[0], **cleaned}
-        else:
-            cleaned["anyOf"] = kept
-    return cleaned
 
 
 @dataclass
@@ -211,6 +118,12 @@ def _validate(
     policy = raw.get("policy")
     listed = policy.get("locked") if isinstance(policy, dict) else None
     flat = _flatten(raw, names)
+    # pydantic and the site models are imported only when there is a site file to check: most
+    # workstations have none, and a start (window or command line) should not pay for them.
+    from pydantic import ValidationError
+
+    from app.core.system.site_schema import SiteFile
+
     try:
         model = SiteFile.model_validate(raw)
     except ValidationError as error:
@@ -257,6 +170,10 @@ def _lock_problem(listed: Any, names: tuple[str, ...]) -> str:
 
 
 def _revalidate(raw: dict[str, Any], result: SiteRead) -> SiteFile:
+    from pydantic import ValidationError
+
+    from app.core.system.site_schema import SiteFile
+
     try:
         return SiteFile.model_validate(raw)
     except ValidationError as error:  # should not happen once the bad keys are dropped

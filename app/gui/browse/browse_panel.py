@@ -12,7 +12,7 @@ from app.core import model
 from app.core.packs.loaded import Pack, PackSet
 from app.gui.widgets.plain import plain_tip
 from app.gui.widgets.rows import wrap_rows
-from app.render.helpers import KIND_LABELS, tag_label
+from app.render.labels import KIND_LABELS, tag_label
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 GENERAL = "General and other"

@@ -3,6 +3,8 @@ locks are shown, not editable."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.model.manifest import Placeholder
 from app.core.packs.loaded import PackSet
 from app.core.system.config import TEXT_SIZE_MAX, TEXT_SIZE_MIN, THEME_CHOICES, Config
+
+if TYPE_CHECKING:
+    from app.core.model.manifest import Placeholder
 
 MANAGED = " (managed by your organisation)"
 PAPER_CHOICES = {

@@ -11,8 +11,9 @@ from app.core import model
 from app.core.packs.loaded import Pack
 from app.render.design import SPACE
 
-Handler = Callable[[Pack, model.Document], None]
-Applies = Callable[[Pack, model.Document], bool]
+# Quoted: an alias is evaluated at import, and `model.Document` would build every model then.
+Handler = Callable[[Pack, "model.Document"], None]
+Applies = Callable[[Pack, "model.Document"], bool]
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,13 @@ from app.core import model
 from app.core.packs.loaded import Pack
 from app.gui.theme import set_type
 from app.render.design import SPACE
-from app.render.helpers import KIND_LABELS
-from app.render.view import REGULATORY_LABELS
+from app.render.labels import KIND_LABELS
 
 
 def header_facts(pack: Pack, document: model.Document, today: date) -> str:
     """`Protocol · Approved use · Reviewed 2026-03-01 · Review due 2027-03-01 · Pack 1.1.0`."""
+    from app.render.view import REGULATORY_LABELS  # rendering (and the models): when a document opens
+
     parts = [KIND_LABELS.get(document.kind, document.kind.title())]
     if REGULATORY_LABELS.get(document.regulatory_status):
         parts.append(REGULATORY_LABELS[document.regulatory_status])

@@ -8,11 +8,9 @@ from PySide6.QtGui import QColor
 from app.core import model
 from app.core.navigation import Location, Navigation
 from app.core.packs.loaded import Pack
-from app.core.packs.outline import outline
 from app.gui.reader.document_view import DocumentPane
 from app.gui.services import Services
 from app.gui.welcome import welcome_html
-from app.render.html import document_html
 from app.render.theme import LIGHT, Theme
 
 
@@ -59,6 +57,9 @@ class Reader(QObject):
         pack, document = found
         self.current, self.terms = found, terms
         placeholders = self.services.placeholders()
+        from app.core.packs.outline import outline  # these and the models: when a document opens
+        from app.render.html import document_html
+
         # The window has its own outline panel; the in-page list is left to print and PDF.
         html = document_html(
             pack, document, self.theme, self.text_size, placeholders=placeholders, show_outline=False

@@ -23,7 +23,7 @@ from app.gui.search.results_model import HIT_ROLE, ResultDelegate, ResultsModel
 from app.gui.tasks import Query
 from app.gui.widgets.announce import announce
 from app.gui.widgets.plain import plain
-from app.render.helpers import tag_label
+from app.render.labels import tag_label
 
 if TYPE_CHECKING:
     from app.core.search.results import SearchResults

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.render.helpers import KIND_LABELS
+from app.render.labels import KIND_LABELS
 
 if TYPE_CHECKING:  # the search package imports the index builder and the models
     from app.core.search.results import SearchHit

@@ -27,7 +27,7 @@ from app.core.study.session import StudySession
 from app.core.system.config import KEYS
 from app.gui.theme import box_css, set_type
 from app.render.design import SPACE, TypeRole
-from app.render.helpers import tag_label
+from app.render.labels import tag_label
 from app.render.theme import LIGHT
 
 RATINGS = ((Rating.AGAIN, "Again"), (Rating.HARD, "Hard"), (Rating.GOOD, "Good"), (Rating.EASY, "Easy"))
