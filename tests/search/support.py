@@ -9,6 +9,7 @@ import yaml
 
 from app.core.packs.loaded import Origin, PackSet
 from app.core.packs.roots import PackRoot, load_packs
+from app.core.search import SearchIndex
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../resources/schema/pack.schema.json\n"
 
@@ -133,3 +134,9 @@ def cards(doc_id: str, title: str, fronts: list[str], source: str) -> dict[str, 
             for n, front in enumerate(fronts)
         ],
     }  # fmt: skip
+
+
+def index_of(root: Path, pack_id: str, documents: list[dict[str, Any]], **manifest_extra: Any) -> SearchIndex:
+    """A search index over one pack of `documents` written under `root` (use it in a `with`)."""
+    packs = load(write_pack(root, pack_id, documents, **manifest_extra))
+    return SearchIndex.build(packs, root / "index.db")

@@ -5,14 +5,13 @@ whatever the topic."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from app.core.search import SearchIndex
 from app.core.search.kinds import section_kinds
-from tests.search.support import cards, load, protocol, write_pack
+from tests.search.support import cards, index_of, protocol
 
 
 def _documents() -> list[dict[str, Any]]:
@@ -34,9 +33,7 @@ def _documents() -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
-    root = tmp_path_factory.mktemp("learner")
-    packs = load(write_pack(root, "learner", _documents()))
-    with SearchIndex.build(packs, Path(root) / "index.db") as built:
+    with index_of(tmp_path_factory.mktemp("learner"), "learner", _documents()) as built:
         yield built
 
 

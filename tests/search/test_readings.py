@@ -4,7 +4,6 @@ to do with that reading: the checklist timepoint whose alert rules judge it answ
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,7 +11,7 @@ import pytest
 from app.core.search import SearchIndex
 from app.core.search.kinds import readings, section_kinds
 from app.core.search.text import words
-from tests.search.support import load, protocol, write_pack
+from tests.search.support import index_of, protocol
 
 SYNONYMS = {"synonyms": [{"terms": ["blood pressure", "bp"]}, {"terms": ["heart rate", "hr", "pulse"]}]}
 
@@ -60,9 +59,7 @@ def _documents() -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
-    root = tmp_path_factory.mktemp("readings")
-    packs = load(write_pack(root, "readings", _documents(), **SYNONYMS))
-    with SearchIndex.build(packs, Path(root) / "index.db") as built:
+    with index_of(tmp_path_factory.mktemp("readings"), "readings", _documents(), **SYNONYMS) as built:
         yield built
 
 
