@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextTable
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -124,6 +125,42 @@ def _longest_line(window: object) -> int:
             longest = max(longest, layout.lineAt(n).textLength())
         block = block.next()
     return longest
+
+
+def _table_widths(window: object) -> list[tuple[int, float]]:
+    """(columns, width from the first cell's left edge to the last cell's right edge) of each
+    table in the open document (frameBoundingRect keeps the width of the first layout)."""
+    browser = window.document.browser  # type: ignore[attr-defined]
+    layout = browser.document().documentLayout()
+    widths = []
+    for frame in browser.document().rootFrame().childFrames():
+        if isinstance(frame, QTextTable):
+            first = layout.blockBoundingRect(frame.cellAt(0, 0).firstCursorPosition().block())
+            last_cell = frame.cellAt(0, frame.columns() - 1)
+            last = layout.blockBoundingRect(last_cell.firstCursorPosition().block())
+            widths.append((frame.columns(), last.right() - first.left()))
+    return widths
+
+
+def test_data_tables_may_be_wider_than_the_text_but_stay_in_view(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    """At 1920 px a dosing table takes more than the text column (rows were a dozen lines tall);
+    callouts and the reference list keep the column; at 1024 px every table fits the view."""
+    window = make_window()
+    window.resize(1920, 1080)
+    window.open_document("esketamine-trd", "dosing", "")
+    qtbot.wait(200)
+    measure = window.document.measure_px
+    viewport = window.document.browser.viewport().width()
+    widths = _table_widths(window)
+    assert any(columns >= 3 and width > measure * 1.2 for columns, width in widths), (measure, widths)
+    assert all(width <= measure + 20 for columns, width in widths if columns < 3), (measure, widths)
+    assert all(width <= viewport for _, width in widths), (viewport, widths)
+    window.resize(1024, 700)
+    qtbot.wait(200)
+    viewport = window.document.browser.viewport().width()
+    assert all(width <= viewport for _, width in _table_widths(window)), (viewport, widths)
 
 
 def test_wide_windows_keep_a_reading_measure(make_window: WindowFactory, qtbot: QtBot) -> None:

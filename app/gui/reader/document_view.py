@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.gui.reader.document_accessible import block_links, document_interface, link_destination
 from app.gui.reader.document_header import DocumentHeader
+from app.gui.reader.measure import apply_reading_measure
 from app.gui.widgets import accessible
 from app.gui.widgets.plain import plain
 from app.gui.widgets.rows import wrap_rows
@@ -151,9 +152,9 @@ class FindBar(QWidget):
 
 
 READING_MEASURE = 85
+"""Characters per line at most: wide windows get margins, not 150-character lines."""
 NARROW = 820
 """The document pane's width under which the outline is hidden until asked for."""
-"""Characters per line at most: wide windows get margins, not 150-character lines."""
 
 
 class DocumentPane(QWidget):
@@ -211,6 +212,7 @@ class DocumentPane(QWidget):
     ) -> None:
         """Show a document, fill the outline, scroll to `section_id` and highlight `terms`."""
         self.browser.setHtml(html)
+        self._apply_measure()  # the margins live on the document, which setHtml replaced
         self.outline.clear()
         for anchor, title in [*sections, ("references", "References")] if sections else []:
             item = QListWidgetItem(title)
@@ -328,10 +330,7 @@ class DocumentPane(QWidget):
         self.links.setVisible(self.links.count() > 0 and wide)
 
     def _apply_measure(self) -> None:
-        measure = getattr(self, "measure_px", 0.0)
-        spare = self.browser.width() - measure - self.browser.verticalScrollBar().width()
-        margin = max(0, int(spare / 2)) if measure else 0
-        self.browser.setViewportMargins(margin, 0, margin, 0)
+        apply_reading_measure(self.browser, getattr(self, "measure_px", 0.0))
 
     def highlight(self, terms: str) -> int:
         """Mark every occurrence of the query's words; returns how many were marked."""
