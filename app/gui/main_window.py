@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThread, QTimer, QUrl, Signal
+from PySide6.QtCore import QThread, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -53,12 +53,15 @@ from app.gui.services import Services, open_services
 from app.gui.shortcuts import ShortcutRegistry
 from app.gui.status import StatusArea
 from app.gui.tasks import LoadWorker, Query, SearchWorker, start_in_thread
+from app.gui.widgets.first_paint import AfterFirstPaint
 from app.render.design import SPACE
 
 if TYPE_CHECKING:
     from app.core.search.results import SearchResults
 
 DISCLAIMER_KEY = "disclaimer.acknowledged"
+FIRST_LOAD_LATEST_MS = 1000
+"""The packs start loading by then even if the search field has not painted."""
 
 
 class MainWindow(ExtensionPoints, QMainWindow):
@@ -107,7 +110,10 @@ class MainWindow(ExtensionPoints, QMainWindow):
         install_error_notice(self)
         self.apply_theme()
         self.reader.show_welcome()
-        QTimer.singleShot(0, self.reload)
+        # The packs load once the search field is on screen: importing and validating them would
+        # otherwise share the interpreter with painting the window. A query typed before they are
+        # in is kept and answered then (run_query, index_built).
+        self.first_load = AfterFirstPaint(self.search.field, self._first_load, FIRST_LOAD_LATEST_MS)
 
     # --- assembly -------------------------------------------------------------------------
     def _build_panels(self) -> None:
@@ -212,6 +218,10 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self.search_requested.connect(self.search_worker.search)
         self.packs_for_search.connect(self.search_worker.set_packs)
         self.search_worker.finished.connect(self.show_results)
+
+    def _first_load(self) -> None:
+        if self.load_generation == 0:  # not reloaded by hand meanwhile
+            self.reload()
 
     def reload(self) -> None:
         """Load packs and build the index off the UI thread; the window stays usable."""

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
+
+from app.gui.widgets.first_paint import AfterFirstPaint
 
 if TYPE_CHECKING:
     from app.gui.host import FeatureHost
@@ -32,27 +33,23 @@ def installers() -> list[Installer]:
 FEATURE_MODULES: list[str] = ["study", "runs", "handouts", "calc", "updates"]
 
 
-class DeferredFeatures(QObject):
+class DeferredFeatures:
     """Installs every feature into `host` once: after `widget`'s first paint, or at `install()` if
     that comes first (the window calls it when the packs arrive). Feature modules import study
     scheduling, checklist runs, export and updates, none of which a window needs to take a query."""
 
     def __init__(self, host: FeatureHost, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
         self.host, self.then = host, then
-        self.installed = False
-        widget.installEventFilter(self)
+        self.trigger = AfterFirstPaint(widget, self._install)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.install)
-        return False
+    @property
+    def installed(self) -> bool:
+        return self.trigger.done
 
     def install(self) -> None:
-        if self.installed:
-            return
-        self.installed = True
+        self.trigger.now()
+
+    def _install(self) -> None:
         for install in installers():
             install(self.host)
         self.then()
