@@ -1,6 +1,6 @@
 """What the first window imports before its search field is on screen: nothing for printing (until
 first printed), nor pydantic and the pack models (the load thread imports them after the first
-paint). Checked in a fresh process, since this one has imported everything already."""
+paint), nor importlib.metadata (About's licence list). Checked in a fresh process, since this one has imported everything already."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ NOT_BEFORE_THE_FIRST_PAINT = [
     "pydantic",
     "app.core.model.alerts",
     "app.core.packs.loader",
+    "importlib.metadata",
 ]
 
 PROBE = """
