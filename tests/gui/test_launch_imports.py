@@ -1,6 +1,7 @@
 """What the first window imports before its search field is on screen: nothing for printing (until
 first printed), nor pydantic and the pack models (the load thread imports them after the first
-paint), nor importlib.metadata (About's licence list). Checked in a fresh process, since this one has imported everything already."""
+paint), nor importlib.metadata (About's licence list). Checked in a fresh process, since this one
+has imported everything already."""
 
 from __future__ import annotations
 
