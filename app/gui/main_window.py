@@ -165,12 +165,21 @@ class MainWindow(ExtensionPoints, PackLoading, QMainWindow):
         self.setCentralWidget(splitter)
         self.status = StatusArea(self)
         self.setStatusBar(self.status)
+        self._tab_order()
+
+    def _tab_order(self) -> None:
+        """Reading order: the sidebar, then the workspace tabs, the buttons above the document, the
+        document, its outline and links (AT-SPI checked in tests/a11y)."""
         self.setTabOrder(self.search.field, self.search.kind)
         self.setTabOrder(self.search.kind, self.search.facet)
         self.setTabOrder(self.search.facet, self.search.results)
         self.setTabOrder(self.search.results, self.tabs)
+        last_page = self.tabs.widget(self.tabs.count() - 1)
+        if last_page is not None:  # the workspace tabs sit above the page, after the whole sidebar
+            self.setTabOrder(last_page, self.workspaces)
         self.setTabOrder(self.tabs, self.context_bar)
         self.setTabOrder(self.context_bar, self.document.browser)
+        self.context_bar.tab_next = self.document.browser
         self.setTabOrder(self.document.browser, self.document.outline)
 
     def _connect(self) -> None:

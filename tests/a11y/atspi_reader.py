@@ -34,6 +34,7 @@ EVENTS = (
     "object:property-change:accessible-description",
     "object:children-changed:add",
     "object:state-changed:showing",
+    "object:text-caret-moved",
 )
 TEXT_ROLES = {"label", "text", "entry", "document text", "document frame", "heading", "link", "paragraph"}
 
@@ -48,6 +49,14 @@ def text_of(node: object) -> str:
     except NotImplementedError:
         return ""
     return str(text.getText(0, min(text.characterCount, 20000)))
+
+
+def actions(node: object) -> list[str]:
+    try:
+        action = node.queryAction()  # type: ignore[attr-defined]
+    except NotImplementedError:
+        return []
+    return [str(action.getName(i)) for i in range(action.nActions)]
 
 
 def relations(node: object) -> dict[str, list[str]]:
@@ -71,6 +80,8 @@ def node_json(node: object, depth: int = 0) -> dict[str, object]:
     }
     if role(node) in TEXT_ROLES:
         out["text"] = text_of(node)
+    if role(node) == "link":
+        out["actions"] = actions(node)
     attributes = node.getAttributes() or []  # type: ignore[attr-defined]
     if attributes:
         out["attributes"] = list(attributes)
@@ -122,6 +133,8 @@ class Reader:
             record["data"] = describe(data)
         if kind == "object:announcement":
             record["politeness"] = event.detail1  # type: ignore[attr-defined]
+        if kind == "object:text-caret-moved":
+            record["offset"] = event.detail1  # type: ignore[attr-defined]
         self.events.append(record)
 
     def pump(self, seconds: float) -> None:

@@ -23,10 +23,20 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from app.core import model
 from app.core.system.clock import utc_now
+from app.core.system.config import save_user_setting
+from app.core.system.paths import app_paths
 from app.gui.app import create_application
 from app.gui.features.runs.feature import ChecklistRuns
 from app.gui.main_window import MainWindow
 
+SITE_DETAILS = {
+    "clinic_name": "Riverside Clinic",
+    "clinic_phone": "0100 200 300",
+    "after_hours_phone": "0100 900",
+    "emergency_number": "112",
+    "crisis_line": "Crisis Line 0800 111",
+}
+"""What Settings > Site details for handouts holds at a clinic, so the handout can be printed."""
 CHECKLIST = "esketamine-session-monitoring"
 HANDOUT = "esketamine-treatment-day"
 
@@ -38,7 +48,10 @@ class Driver:
             "ready": self.ready,
             "search": lambda: self.type_text("monitoring"),
             "open_result": self.open_result,
+            "read_on": self.read_on,
+            "search_cards": self.search_cards,
             "open_checklist": lambda: window.open_document(CHECKLIST, "", ""),
+            "tab_around": self.tab_around,
             "start_run": self.start_run,
             "enter_alert": lambda: self.enter("pre-dose", "pre-sbp", "200"),
             "enter_refused": lambda: self.enter("pre-dose", "pre-dbp", "900"),
@@ -67,9 +80,41 @@ class Driver:
         self.window.activateWindow()
         self.window.search.field.setFocus()
 
+    def read_on(self) -> None:
+        """Down arrow twice in the document: the caret moves, and a reader follows it."""
+        for _ in range(2):
+            self.key(Qt.Key.Key_Down)
+            QTest.qWait(60)
+
+    def search_cards(self) -> None:
+        """Study cards only, for words inside cloze deletions (`{{c1::twice weekly}}`)."""
+        search = self.window.search
+        search.kind.setCurrentIndex(search.kind.findText("Study cards"))
+        search.field.setFocus()
+        search.field.selectAll()
+        self.type_text("twice weekly")
+
     def open_result(self) -> None:
         self.key(Qt.Key.Key_Down)
         self.key(Qt.Key.Key_Return)
+
+    def tab_around(self) -> None:
+        """Tab from the focus until it comes back (or 80 stops); the reader records every stop, and
+        `tab_around.stops.json` holds each stop's class and accessible name for the test."""
+        start, stops = self.focus(), []
+        for _ in range(80):
+            before = self.focus()
+            self.key(Qt.Key.Key_Tab)
+            # On a real screen the key goes through the window system's queue: wait for the move
+            # (up to 2 s on a loaded machine) rather than a fixed time.
+            for _ in range(100):
+                QTest.qWait(20)
+                if self.focus() is not before:
+                    break
+            stops.append(f"{type(self.focus()).__name__}: {self.focus().accessibleName()}")
+            if self.focus() is start:
+                break
+        (self.out / "tab_around.stops.json").write_text(json.dumps(stops, ensure_ascii=False))
 
     def start_run(self) -> None:
         found = self.window.services.packs.find(f"ketamine-therapy/{CHECKLIST}")
@@ -118,6 +163,7 @@ class Driver:
 
 
 def main() -> int:
+    save_user_setting(app_paths().ensure(), "placeholders", SITE_DETAILS)
     application = create_application()
     window = MainWindow(ask_disclaimer=False)
     window.resize(1280, 860)

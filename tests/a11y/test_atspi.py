@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -25,7 +26,10 @@ STEPS = [
     "ready",
     "search",
     "open_result",
+    "read_on",
+    "search_cards",
     "open_checklist",
+    "tab_around",
     "start_run",
     "enter_alert",
     "enter_refused",
@@ -33,6 +37,8 @@ STEPS = [
     "open_handout",
     "print_handout",
 ]
+WALK_SECONDS = 300
+"""The whole walk; each step has 60 s in atspi_reader.py. A normal walk takes about 30 s."""
 pytestmark = pytest.mark.xdist_group("atspi")  # one walk, on one worker
 INTERACTIVE = {
     "push button",
@@ -77,7 +83,7 @@ def record_walk(out: Path) -> Path:
         QT_ACCESSIBILITY="1",
         PROTOCOL_DESK_HOME=str(home),
         PROTOCOL_DESK_SITE_CONFIG=str(home / "no-site.toml"),
-        PYTHONPATH=str(REPO),
+        PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
         A11Y_OUT=str(out),
     )
     command = [
@@ -86,8 +92,18 @@ def record_walk(out: Path) -> Path:
         SYSTEM_PYTHON, str(HERE / "atspi_reader.py"), str(out), "--",
         sys.executable, str(HERE / "driver.py"),
     ]  # fmt: skip
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
-    assert done.returncode == 0, f"AT-SPI walk failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+    # Its own process group, so a walk that overruns is ended whole (virtual screen, bus, app) and
+    # the test fails with what it printed instead of hanging CI.
+    walk = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        stdout, stderr = walk.communicate(timeout=WALK_SECONDS)
+    except subprocess.TimeoutExpired:
+        os.killpg(walk.pid, signal.SIGKILL)
+        stdout, stderr = walk.communicate()
+        pytest.fail(f"the AT-SPI walk took over {WALK_SECONDS} s:\n{stdout[-3000:]}\n{stderr[-3000:]}")
+    assert walk.returncode == 0, f"AT-SPI walk failed:\n{stdout[-3000:]}\n{stderr[-3000:]}"
     return out
 
 
@@ -177,15 +193,127 @@ def named(root: dict[str, object], name: str) -> dict[str, object]:
 
 
 def test_the_document_exposes_its_headings_and_links(walk: Path) -> None:
-    """Qt's bridge gives a QTextBrowser's text but no heading or link objects inside it, so the
-    document's headings are the outline's items and its links are a list beside it, by keyboard."""
+    """The document view is a document: heading and link objects inside it, in its text, the same
+    headings as the outline and the same links as the links list."""
     window = tree(walk, "open_result")
     document = named(window, "Document")
-    assert "focused" in document["states"]  # type: ignore[operator]
-    headings = [str(item["name"]) for item in named(window, "Document outline")["children"]]  # type: ignore[union-attr]
-    assert len(headings) >= 2
-    assert all(h in str(document["text"]) for h in headings), headings
-    links = named(window, "Links in this document")
-    assert links["child_count"], links
-    first = links["children"][0]  # type: ignore[index]
-    assert first["name"] and first["name"] in str(document["text"])  # type: ignore[index]
+    assert document["role"] == "document frame" and "focused" in document["states"]  # type: ignore[operator]
+    parts = document["children"]
+    headings = [str(p["name"]) for p in parts if p["role"] == "heading"]  # type: ignore[union-attr,index]
+    links = [str(p["name"]) for p in parts if p["role"] == "link"]  # type: ignore[union-attr,index]
+    assert len(headings) >= 2 and links, parts
+    for part in parts:  # type: ignore[union-attr]
+        if part["role"] == "heading":  # type: ignore[index]
+            assert any(a.startswith("level:") for a in part.get("attributes", [])), part  # type: ignore[union-attr]
+        else:
+            assert part["actions"], part  # type: ignore[index]  # a reader can follow the link
+    assert all(h in str(document["text"]) for h in headings + links)
+    outline = [str(item["name"]) for item in named(window, "Document outline")["children"]]  # type: ignore[union-attr]
+    assert all(any(h.startswith(o) for h in headings) for o in outline), (outline, headings)
+    listed = named(window, "Links in this document")
+    shown = [str(c["name"]) for c in listed["children"]]  # type: ignore[union-attr]
+    assert all(name.startswith(link) for name, link in zip(shown, links, strict=False)), (shown, links)
+    cited = [p for p in parts if p["role"] == "link" and str(p["name"]).isdigit()]  # type: ignore[index,union-attr]
+    assert all(f"[{p['name']}]" in str(p["description"]) for p in cited), cited  # the reference it cites
+
+
+def test_the_caret_moves_through_the_document_with_the_arrow_keys(walk: Path) -> None:
+    moved = [e for e in events(walk) if e["step"] == "read_on" and e["type"] == "object:text-caret-moved"]
+    assert moved and all(e["source"]["name"] == "Document" for e in moved), moved  # type: ignore[index]
+    offsets = [int(e["offset"]) for e in moved]  # type: ignore[call-overload]
+    assert offsets == sorted(offsets) and offsets[-1] > 0, offsets  # down the text, line by line
+
+
+PRIVATE = re.compile("[\ue000-\uf8ff\ufdd0-\ufdef\U000f0000-\U0010ffff]|\\{\\{c\\d+::")
+"""Private-use characters, Qt's frame markers (U+FDD0/U+FDD1) and raw cloze markup: a reader
+spells them out."""
+
+
+def test_no_private_use_characters_or_cloze_markup_anywhere_a_reader_looks(walk: Path) -> None:
+    cards = named(tree(walk, "search_cards"), "Search results")
+    assert cards["child_count"], cards  # study cards found by words inside their deletions
+    found = []
+    for step in STEPS:
+        for path, node in nodes(tree(walk, step)):
+            for key in ("name", "description", "text"):
+                if PRIVATE.search(str(node.get(key, ""))):
+                    found.append(f"{step}: {path} {key}")
+    for event in events(walk):
+        if PRIVATE.search(json.dumps(event, ensure_ascii=False)):
+            found.append(f"event {event['step']} {event['type']}")
+    assert found == []
+
+
+def field(root: dict[str, object], starts: str) -> dict[str, object]:
+    found = [n for _, n in nodes(root) if n["role"] == "text" and str(n["name"]).startswith(starts)]
+    assert found, f"no field named {starts!r}..."
+    return found[0]
+
+
+def test_fields_carry_their_alert_refusal_and_requirement(walk: Path) -> None:
+    """Qt's AT-SPI bridge maps no invalid-entry or required state, so the field's own description
+    carries its alert or refusal and its name says "(required)" as its label shows."""
+    after = tree(walk, "enter_refused")
+    systolic = field(after, "Systolic blood pressure before the dose")
+    diastolic = field(after, "Diastolic blood pressure before the dose")
+    assert "mmHg" in str(systolic["description"]) and "urgent" in str(systolic["description"]).lower()
+    assert "Not saved" in str(diastolic["description"]) and "900" in str(diastolic["description"])
+    assert str(systolic["name"]).endswith("(required)")
+    labels = [str(n["name"]) for _, n in nodes(after) if n["role"] == "label"]
+    required = {name.removesuffix(" (required)") for name in labels if name.endswith(" (required)")}
+    answers = [
+        str(n["name"])
+        for _, n in nodes(after)
+        if n["role"] in {"text", "combo box", "radio button", "check box"} and showing(n)
+    ]
+    of_required = [
+        a for a in answers if any(a.startswith(r) and a[len(r) : len(r) + 1] in " :" for r in required)
+    ]
+    assert required and of_required and all("(required)" in a for a in of_required), of_required
+    summary = named(after, "Alert summary")
+    assert summary["role"] == "alert"
+    texts = [str(n["name"]) for _, n in nodes(summary)]
+    assert any("URGENT" in t and "mmHg" in t for t in texts), texts
+
+
+def test_urgent_alerts_and_refusals_are_assertive(walk: Path) -> None:
+    said = {e["step"]: e for e in events(walk) if e["type"] == "object:announcement"}
+    assert "URGENT" in str(said["enter_alert"]["data"]) and said["enter_alert"]["politeness"] == 2
+    assert "Not saved" in str(said["enter_refused"]["data"]) and said["enter_refused"]["politeness"] == 2
+    assert said["search"]["politeness"] == 1  # the result count waits for the reader
+
+
+def focus_trail(walk: Path, step: str) -> list[dict[str, str]]:
+    return [e["source"] for e in events(walk) if e["step"] == step and e["type"] == "focus:"]  # type: ignore[misc]
+
+
+def test_forward_tab_reaches_every_control_once_round_with_names(walk: Path) -> None:
+    """From the document, Tab goes round the window and back; every stop is named, the workspace
+    tabs and the buttons above the document come right before it, after the sidebar."""
+    stops = json.loads((walk / "tab_around.stops.json").read_text())
+    assert stops[-1] == "SafeBrowser: Document", stops
+    trail = [f"{s['role']}: {s['name']}" for s in focus_trail(walk, "tab_around")]
+    assert all(s.split(": ", 1)[1].strip() for s in trail), trail
+    buttons = [t for t in trail if t.startswith("push button: ")]
+    assert "push button: Start a checklist run" in buttons
+    assert trail[-1 - len(buttons) : -1] == buttons and trail[-1] == "document frame: Document", trail
+    # reading order: the sidebar (search first), then the workspace tabs above the buttons
+    assert trail.index("text: Search") < trail.index("page tab list: Reader") == len(trail) - 2 - len(buttons)
+
+
+def test_focus_goes_straight_to_a_new_run_and_a_handout(walk: Path) -> None:
+    run = focus_trail(walk, "start_run")
+    assert [s["role"] for s in run] == ["text"] and run[0]["name"].startswith("Systolic"), run
+    handout = focus_trail(walk, "open_handout")
+    assert "Search" not in [s["name"] for s in handout] and handout[-1]["name"] == "Handout preview"
+
+
+def test_tab_lists_are_named_after_their_selected_tab(walk: Path) -> None:
+    wrong = []
+    for step in STEPS:
+        for path, node in nodes(tree(walk, step)):
+            tabs = node.get("children", [])
+            chosen = [t["name"] for t in tabs if "selected" in t["states"]]  # type: ignore[union-attr,index]
+            if node["role"] == "page tab list" and showing(node) and chosen != [node["name"]]:
+                wrong.append(f"{step}: {path} selected {chosen}")
+    assert wrong == []

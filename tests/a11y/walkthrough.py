@@ -22,7 +22,10 @@ WHAT = {
     "ready": "The window is ready; the focus is put in the search field",
     "search": "Type `monitoring`",
     "open_result": "Down arrow, Enter: open the first result",
+    "read_on": "Down arrow twice in the document (the caret moves; a reader reads each line)",
+    "search_cards": "Kind: Study cards; select the search text and type `twice weekly`",
     "open_checklist": "Open the esketamine session monitoring checklist",
+    "tab_around": "Tab round the window from the document until it is back",
     "start_run": "Start a run (session label `Bay 3 morning`, dose 5 minutes ago)",
     "enter_alert": "Type `200` in the first field (systolic pressure before the dose), Tab",
     "enter_refused": "Type `900` in the diastolic pressure, Tab (outside the plausible range)",
@@ -38,6 +41,11 @@ def spoken(source: dict[str, str]) -> str:
     return text + (f", description “{source['description']}”" if source.get("description") else "")
 
 
+def reading(event: dict[str, object]) -> bool:
+    """A caret moved through a document by the reader (not typing, not a new document's start)."""
+    return event["source"]["role"] == "document frame" and bool(event["offset"])  # type: ignore[index]
+
+
 def markdown(walk: Path) -> str:
     events = json.loads((walk / "events.json").read_text())
     lines = []
@@ -46,6 +54,8 @@ def markdown(walk: Path) -> str:
         for event in (e for e in events if e["step"] == step):
             if event["type"] == "focus:":
                 lines.append(f"   - focus: {spoken(event['source'])}")
+            elif event["type"] == "object:text-caret-moved" and reading(event):
+                lines.append(f"   - caret moved in {spoken(event['source'])} to offset {event['offset']}")
             elif event["type"] == "object:announcement":
                 live = LIVE.get(event.get("politeness", 0), "announcement")
                 lines.append(f"   - announced ({live}): “{event.get('data', '')}”")

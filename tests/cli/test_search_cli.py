@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from app.cli.main import main
-from app.core.system.paths import app_paths
+from app.core.system.paths import app_paths, bundled_content_dir
 from tests.core.test_search_query import HOSTILE
 from tests.search.support import clinic_documents, write_pack
+
+CLOZE_ANSWER = re.compile(r"\{\{c\d+::([^:}]+)")
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, object]], str]:
@@ -104,6 +107,23 @@ def test_hostile_queries_exit_cleanly(text: str, capsys: pytest.CaptureFixture[s
     assert code in (0, 1)
     assert isinstance(json.loads(captured.out), list)
     assert "Traceback" not in captured.err
+
+
+def test_study_cards_are_found_and_shown_without_cloze_markup(capsys: pytest.CaptureFixture[str]) -> None:
+    """Words inside a cloze deletion find the card; titles and snippets read `2 hours`, never
+    `{{c1::2 hours}}`, in JSON and in text."""
+    answers = [
+        match.group(1)
+        for deck in sorted(bundled_content_dir().glob("*/cards/*.yaml"))
+        for match in CLOZE_ANSWER.finditer(deck.read_text(encoding="utf-8"))
+    ]
+    assert answers
+    for answer in answers[:: max(1, len(answers) // 6)]:
+        code, rows, _ = run_json(capsys, "--kind", "cards", answer)
+        assert code == 0 and rows, answer
+        assert not any("{{" in str(row["title"]) + str(row["snippet"]) for row in rows), rows
+        assert main(["search", "--kind", "cards", answer]) == 0
+        assert "{{" not in capsys.readouterr().out
 
 
 def test_snippets_show_the_site_placeholder_values(

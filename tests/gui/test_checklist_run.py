@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.core import model
@@ -305,12 +306,19 @@ def test_new_alerts_and_refusals_are_announced_once(
     from app.gui.features.runs import alert_summary, items
 
     heard: list[str] = []
-    monkeypatch.setattr(alert_summary, "announce", lambda widget: heard.append(widget.text()))
-    monkeypatch.setattr(items, "announce", lambda widget: heard.append(widget.text()))
+    loud: list[bool | None] = []
+
+    def hear(widget: QLabel, urgent: bool | None = None) -> None:
+        heard.append(widget.text())
+        loud.append(urgent)
+
+    monkeypatch.setattr(alert_summary, "announce", hear)
+    monkeypatch.setattr(items, "announce", hear)
     window = make_window()
     view = _start(window, FakeClock())
     _type(qtbot, view, "pre-dose", "pre-sbp", "150")
     assert len(heard) == 1 and heard[0].startswith("\u26a0 Caution")
+    assert loud == [False]  # a caution waits for the reader; urgent action and emergency interrupt
     view.resize(view.width() - 40, view.height())
     view.refresh()
     _type(qtbot, view, "pre-dose", "pre-dbp", "85")

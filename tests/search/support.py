@@ -9,6 +9,7 @@ import yaml
 
 from app.core.packs.loaded import Origin, PackSet
 from app.core.packs.roots import PackRoot, load_packs
+from app.core.search import SearchIndex
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../resources/schema/pack.schema.json\n"
 
@@ -120,3 +121,22 @@ def handout(doc_id: str, title: str, phases: dict[str, tuple[str, list[str]]]) -
             for pid, (heading, texts) in phases.items()
         ],
     }  # fmt: skip
+
+
+def cards(doc_id: str, title: str, fronts: list[str], source: str) -> dict[str, Any]:
+    """A valid study deck: one basic card per front, each citing `source` (`doc#section`)."""
+    return {
+        "kind": "cards", "id": doc_id, "title": title, "summary": "Study cards.", "status": "active",
+        "version": "1.0.0", "last_reviewed": "2026-01-01", "review_due": "2099-01-01",
+        "reviewers": ["Tester"], "regulatory_status": "not-applicable",
+        "cards": [
+            {"id": f"c{n}", "type": "basic", "front": front, "back": "See the protocol.", "source": source}
+            for n, front in enumerate(fronts)
+        ],
+    }  # fmt: skip
+
+
+def index_of(root: Path, pack_id: str, documents: list[dict[str, Any]], **manifest_extra: Any) -> SearchIndex:
+    """A search index over one pack of `documents` written under `root` (use it in a `with`)."""
+    packs = load(write_pack(root, pack_id, documents, **manifest_extra))
+    return SearchIndex.build(packs, root / "index.db")

@@ -56,6 +56,11 @@ LAY_PHRASES = {
     "is ketamine any use for alcohol addiction": "ketamine-ocd-sud#evidence-sud",
     "subq ketamine dosing": "ketamine-other-routes#dosing",
     "cup of tea before my spravato": "esketamine-treatment-day#key-rules",
+    "need the toilet all the time after ketamine": "ketamine-after-treatment#next-days",
+    "candidates for ketamine in PTSD": "ketamine-ptsd-anxiety#eligibility",
+    "is my dad suitable for spravato": "esketamine-trd#eligibility",
+    "ketamine infusion vitals": "ketamine-iv-trd#monitoring",
+    "what are the ketamine calculator cut-offs": "ketamine-iv-dose#bounds",
 }
 
 

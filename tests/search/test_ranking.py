@@ -11,7 +11,7 @@ from app.core.search import SearchIndex
 from app.core.search.kinds import section_kinds
 from app.core.search.snippets import centred
 from app.core.search.text import MARK_CLOSE, MARK_OPEN, fill_placeholders
-from tests.search.support import load, protocol, write_pack
+from tests.search.support import cards, load, protocol, write_pack
 
 SYNONYMS = {
     "synonyms": [
@@ -20,19 +20,6 @@ SYNONYMS = {
         {"terms": ["nausea", "sick to my stomach"]},
     ]
 }
-
-
-def _cards(doc_id: str, title: str, fronts: list[str]) -> dict[str, Any]:
-    return {
-        "kind": "cards", "id": doc_id, "title": title, "summary": "Study cards.", "status": "active",
-        "version": "1.0.0", "last_reviewed": "2026-01-01", "review_due": "2099-01-01",
-        "reviewers": ["Tester"], "regulatory_status": "not-applicable",
-        "cards": [
-            {"id": f"c{n}", "type": "basic", "front": front, "back": "See the protocol.",
-             "source": "routes#route-doses"}
-            for n, front in enumerate(fronts)
-        ],
-    }  # fmt: skip
 
 
 def _documents() -> list[dict[str, Any]]:
@@ -64,10 +51,11 @@ def _documents() -> list[dict[str, Any]]:
             "Session checks",
             {"items": ("What to record", "Pulse and breathing at each visit.")},
         ),
-        _cards(
+        cards(
             "route-cards",
             "Route cards",
             [f"Oral ketamine dosing by route question {n}: oral dosing, oral ketamine?" for n in range(5)],
+            "routes#route-doses",
         ),
     ]
 

@@ -1,11 +1,11 @@
 """The relevance set's questions (benchmarks/relevance/) as a regression test on the bundled pack.
 
-Every file there runs here (313 questions from the users' side: the four written with issue 14, the
-content 1.1 set and unseen.yaml, written before its search output was seen), judged at the section a
-hit opens. The floors sit just under the figures measured by benchmarks/relevance.py (see
-benchmarks/README.md). With unseen.yaml the whole set is below the issue's targets (top-1 0.85, hit@3
-0.97, MRR@5 0.9), so the floors are the measured figures, not the targets; a change that loses
-answers fails here.
+Every file there runs here (363 questions from the users' side: the four written with issue 14, the
+content 1.1 set, and unseen.yaml and unseen-2.yaml, each written before its search output was seen),
+judged at the section a hit opens. The floors sit just under the figures measured by
+benchmarks/relevance.py (see benchmarks/README.md). With the held-back files the whole set is below
+the issue's targets (top-1 0.85, hit@3 0.97, MRR@5 0.9), so the floors are the measured figures,
+not the targets; a change that loses answers fails here.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from app.core.search import SearchIndex
 from app.core.system.paths import bundled_content_dir
 from benchmarks.relevance import Baseline, SetError, figures, load_set, protocol_desk, ranks
 
-FLOORS = {"top1": 0.83, "hit3": 0.95, "mrr5": 0.892}
-MARGIN_OVER_BASELINE = 0.295
+FLOORS = {"top1": 0.82, "hit3": 0.94, "mrr5": 0.885}
+MARGIN_OVER_BASELINE = 0.29
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def index(packs: PackSet, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 
 def test_relevance_holds_its_floors(packs: PackSet, index: SearchIndex) -> None:
     questions = load_set(packs)
-    assert len(questions.questions) >= 310 and not questions.not_in_pack
+    assert len(questions.questions) >= 360 and not questions.not_in_pack
     ours = figures(ranks(protocol_desk(index), questions.questions))
     baseline = figures(ranks(Baseline(packs), questions.questions))
     assert ours.top1 >= FLOORS["top1"], ours

@@ -58,16 +58,29 @@ def names(doc: model.Document) -> str:
     return "\n".join(sorted(name for name in found if name))
 
 
+def _judged(doc: model.Document) -> set[str]:
+    """Ids of a checklist's timepoints that judge readings: a measured or scored item there has
+    alert rules."""
+    if not isinstance(doc, model.Checklist):
+        return set()
+    return {
+        point.id
+        for point in doc.timepoints
+        if any(isinstance(item, model.NumberItem | model.ScaleItem) and item.alerts for item in point.items)
+    }
+
+
 def _rows(rowid: int, first_section: int, pack: Pack, doc: model.Document, compounds: Compounds) -> _Rows:
     def clean(text: str) -> str:
         return fill_placeholders(clean_content(text))
 
     summary = clean(doc.summary)
     sections = [(first_section, rowid, "", "", section_kinds("", "", doc.kind), summary)]
+    judged = _judged(doc)
     for number, section in enumerate(outline(doc), start=first_section + 1):
         body = plain_markdown(clean(section.text))
         heading = clean(section.title)
-        kinds = section_kinds(section.id, heading, doc.kind, compounds)
+        kinds = section_kinds(section.id, heading, doc.kind, compounds, judged=section.id in judged)
         sections.append((number, rowid, section.id, heading, kinds, body))
     tags = _tags(doc)
     doc_row = (rowid, doc.id, pack.id, doc.kind, clean(doc.title), summary, first_section)

@@ -22,6 +22,15 @@ INTERACTIONS = "interactions"
 HELP = "help"
 MANAGEMENT = "management"
 DEFINITION = "definition"
+STUDY = "study"
+READINGS = "readings"
+FOLLOW_UP = "follow-up"
+FREQUENCY = "frequency"
+"""Not a section kind: "how often" asks for a schedule (dosing) or, of a check, for monitoring."""
+CHECK_STEMS = frozenset(
+    {"check", "recheck", "re-check", "measur", "monitor", "observ", "test", "review", "record"}
+)
+"""Verbs of checking: "how often do we recheck BP" asks how often to monitor, not to dose."""
 
 KIND_STEMS: dict[str, frozenset[str]] = {
     CONTRAINDICATIONS: frozenset({"contraind", "elig", "screen"}),
@@ -35,6 +44,7 @@ KIND_STEMS: dict[str, frozenset[str]] = {
     HELP: frozenset({"help", "emergenc"}),
     MANAGEMENT: frozenset({"manag"}),
     DEFINITION: frozenset({"defin", "glossari", "terminolog", "mean"}),
+    FOLLOW_UP: frozenset({"follow", "booster"}),
 }
 """Stems of section ids and headings that give a section a kind."""
 
@@ -48,6 +58,7 @@ section says how to manage something, a `What it is` section what a thing is."""
 DOCUMENT_KINDS: dict[str, frozenset[str]] = {
     "calculator": frozenset({DOSING}),
     "instructions": frozenset({RULES}),
+    "cards": frozenset({STUDY}),
 }
 """Every section of these documents has these kinds as well."""
 
@@ -57,14 +68,23 @@ Compounds = frozenset[tuple[str, ...]]
 
 
 def section_kinds(
-    section_id: str, heading: str, document_kind: str, compounds: Compounds = frozenset()
+    section_id: str,
+    heading: str,
+    document_kind: str,
+    compounds: Compounds = frozenset(),
+    *,
+    judged: bool = False,
 ) -> str:
     """The kinds of a section, space-separated, as stored in the index.
 
-    Neither a word that only says when ("after *the dose*") nor one that only qualifies a compound
-    term of the pack ("Patient *Monitoring* Form", a form) gives a kind.
+    A `judged` section (a checklist timepoint whose measured items carry alert rules) is where a
+    reading ("bp 150/95 before the dose") is judged: it has the readings kind. Neither a word that
+    only says when ("after *the dose*") nor one that only qualifies a compound term of the pack
+    ("Patient *Monitoring* Form", a form) gives a kind.
     """
     found = set(DOCUMENT_KINDS.get(document_kind, ()))
+    if judged:
+        found.add(READINGS)
     folded = tuple(words(section_id.replace("-", " ") + " " + heading))
     skipped = anchored(list(folded)) | modifiers(folded, compounds)
     stemmed = {stem(word) for place, word in enumerate(folded) if place not in skipped}
@@ -87,7 +107,7 @@ def modifiers(tokens: tuple[str, ...], compounds: Compounds) -> set[int]:
     return found
 
 
-TIME_WORDS = frozenset({"after", "before", "during", "pre", "post", "until", "since"})
+TIME_WORDS = frozenset({"after", "before", "during", "mid", "pre", "post", "until", "since"})
 ANCHOR_WORDS = 2
 """Words after a time word that name the moment: "after *the dose*", "after *esketamine dose*"."""
 DETERMINERS = frozenset({"the", "a", "an", "each", "every", "first", "last", "next", "my", "your", "their"})
@@ -130,6 +150,9 @@ FRAMES = sorted(
     + _frames(DOSING, "how much", "how many mg", "what dose")
     + _frames(RULES, "allowed", "allowed to", "is it ok", "am i allowed", "go to work")
     + _frames(INTERACTIONS, "together", "at the same time")
+    + _frames(FOLLOW_UP, "what next", "what comes after", "what comes next", "what follows", "then what",
+              "after the course", "end of the course", "finished the course", "course is over")
+    + _frames(STUDY, "quiz me", "quiz me on", "test me", "test me on", "help me revise")
     + _frames(HELP, "who do i call", "who to call", "who should i call", "what number")
     + _frames(
         MANAGEMENT,
@@ -142,7 +165,8 @@ FRAMES = sorted(
     # "how long does the infusion take / the effect last" asks how long that thing lasts, which the
     # section about it says; "how long do we monitor" and "how long will I be there" are monitoring.
     + _frames(None, "how long does", "tell me about", "how common", "how likely", "how frequent",
-              "how frequently", "is it normal", "is that normal", "is this normal"),
+              "is it normal", "is that normal", "is this normal")
+    + _frames(FREQUENCY, "how often", "how frequently", "how many times"),
     key=lambda frame: -len(frame[0]),
 )  # fmt: skip
 """Framing phrases (folded words): dropped from the search, their intent kept. Longest first."""
@@ -151,11 +175,17 @@ ENDINGS = _frames(DEFINITION, "mean", "means", "stand for", "stands for")
 """Frames only at the end of a question ("what does MOAA/S stand for"): elsewhere the words are
 content ("mean arterial pressure")."""
 
+STUDY_STEMS = frozenset({"flashcard", "quiz", "revis", "deck", "card"})
+"""Words of someone learning ("flashcards on X", "revision cards"): the study decks answer, and
+the one asking is neither a patient nor at the chair."""
+
 CUES: dict[str, str] = {
-    **dict.fromkeys(("contraind", "elig"), CONTRAINDICATIONS),
+    **dict.fromkeys(("contraind", "elig", "candid", "qualifi"), CONTRAINDICATIONS),
     **dict.fromkeys(("dose", "dosag", "mg", "regimen", "schedul"), DOSING),
     **dict.fromkeys(("drive", "eat", "drink", "alcohol", "wine", "beer", "machineri"), RULES),
     **dict.fromkeys(("evid", "trial", "studi"), EVIDENCE),
+    **dict.fromkeys(("vital",), MONITORING),
+    **dict.fromkeys(STUDY_STEMS, STUDY),
     **dict.fromkeys(("interact",), INTERACTIONS),
     **dict.fromkeys(("call", "emergenc"), HELP),
 }
@@ -167,15 +197,59 @@ THIRD_PERSON = frozenset({"they", "them", "their", "theirs", "patient", "patient
 the reference sections answer it before the patient handouts."""
 
 
+VITAL_STEMS = frozenset({
+    "bp", "pressur", "systol", "diastol", "sbp", "dbp", "hr", "puls", "heart", "spo2", "sat", "satur",
+    "oxygen", "o2", "moaa", "cadss", "rr", "resp", "respiratori", "temperatur", "temp", "mmhg", "bpm",
+})  # fmt: skip
+"""Stems of the vital signs and scores measured at the chair, and of their units."""
+NOT_READINGS = frozenset({
+    "mg", "mcg", "kg", "ml", "lb", "min", "minut", "hour", "hr", "h", "day", "week", "month", "year",
+    "yr", "old", "devic", "spray", "session", "infus", "dose", "time",
+})  # fmt: skip
+"""Stems that make the number before them a dose, a weight, a duration, an age or a count
+("56 mg", "at 40 minutes", "2 hr", "3 devices"), not a reading."""
+READING_REACH = 2
+"""How far (in words) a reading's number may stand from the vital sign it measures: "bp 150/95",
+"heart rate 130", "spo2 of 91"."""
+READING_UNITS = frozenset({"mmhg", "bpm"})
+
+
+def readings(tokens: list[str]) -> set[int]:
+    """Positions of the numbers that are readings of a vital sign ("spo2 92", "bp 150/95", "HR 130
+    mid infusion"), with the unit typed after them. A reading is judged by a checklist's alert
+    rules, which say what to do whatever the value: the value itself is not searched (it matches
+    unrelated figures, "30-45 minutes" for a pulse of 45)."""
+    stems = [stem(token) for token in tokens]
+    found: set[int] = set()
+    for place, token in enumerate(tokens):
+        if not token.isdigit() or (place + 1 < len(stems) and stems[place + 1] in NOT_READINGS):
+            continue
+        near = range(max(0, place - READING_REACH), min(len(tokens), place + READING_REACH + 1))
+        if any(stems[other] in VITAL_STEMS and not tokens[other].isdigit() for other in near):
+            found.add(place)
+            if place + 1 < len(tokens) and tokens[place + 1] in READING_UNITS:
+                found.add(place + 1)
+    return found
+
+
 def framing(tokens: list[str], inside: set[int] | None = None) -> tuple[set[int], set[str], set[str]]:
     """Positions of framing words in `tokens`, the intents of the frames found, and those of cue words.
 
     A frame says what is asked ("who should not"); a cue word only suggests it ("esketamine dose"
-    may be about dosing or about what happens after a dose), so the two weigh differently. "What
+    may be about dosing or about what happens after a dose), so the two weigh differently. "How
+    often" asks for a schedule, or of a check ("how often to recheck BP") for monitoring. A
+    reading of a vital sign asks for the section that judges it (see `readings`). "What
     is X" asks what X is only when nothing else is asked: "what is the dose" asks for the dose.
     A word `inside` a longer term is no cue: "alcohol addiction" is an addiction, not a drink.
     """
     covered, intents = _frames_in(tokens)
+    if FREQUENCY in intents:
+        intents.discard(FREQUENCY)
+        intents.add(MONITORING if any(stem(token) in CHECK_STEMS for token in tokens) else DOSING)
+    values = readings(tokens)
+    if values:
+        covered |= values
+        intents.add(READINGS)
     skipped = anchored(tokens) | (inside or set())
     cues = {
         intent
@@ -216,7 +290,10 @@ is over 180": that asks for a consequence, as a clinician does."""
 
 
 def audience(tokens: list[str]) -> tuple[bool, bool]:
-    """(a patient's question, a clinician's question): "my patient" is a clinician's."""
+    """(a patient's question, a clinician's question): "my patient" is a clinician's; "quiz me" is
+    neither, but a learner's."""
+    if any(stem(token) in STUDY_STEMS for token in tokens):
+        return False, False
     clinician = any(token in THIRD_PERSON for token in tokens)
     patient = any(token in FIRST_PERSON for token in tokens) or _experience(tokens)
     return not clinician and patient, clinician

@@ -27,12 +27,15 @@ MAX_GROUPS = 10
 CORRECTION_WEIGHT = 0.5
 SOFT_WEIGHT = 0.5
 SOFT_WORDS = frozenset(
-    {"after", "before", "during", "while", "since", "until", "within", "between"}
+    {"after", "before", "during", "mid", "while", "since", "until", "within", "between"}
     | {"work", "works", "help", "helps"}
 )
 """Words that place a question in time ("bp before spravato"), or ask whether something works or
 helps, and count, but less than its topic. A number typed as a word counts so too: it matches
 any figure in the text (a patient of 70 is not the "70 kg" of a worked example)."""
+
+TIME_ALIASES = {"mid": "during", "midway": "during", "intra": "during"}
+"""Shorthand for a moment ("HR 130 mid infusion") that texts write out as "during"."""
 
 _STOPWORD_TEXT = """
     a about am an and any anything are as at be been but by can could did do does doing for from get
@@ -262,7 +265,7 @@ class _Builder:
             self.expanded.setdefault(" ".join(term), None)
 
     def _word(self, unit: Unit, typing: bool) -> Group:
-        word = unit.tokens[0]
+        word = TIME_ALIASES.get(unit.tokens[0], unit.tokens[0])
         forms = self.vocabulary.forms(word)
         self._note((form,) for form in forms if form != word)
         alternatives = [Alternative((form,)) for form in forms] or [Alternative((word,))]

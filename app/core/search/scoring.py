@@ -12,7 +12,8 @@ synonym or word form cannot outweigh the words the user typed.
 On top of that: a section whose kind the question asks for ("who should not" -> contraindications)
 gains about one average group; a first-person question favours the patient handouts; a document
 whose title or alias was typed (nearly) whole comes first with its best section; study cards come
-after every reference section (the `cards` filter still finds them).
+after every reference section (the `cards` filter still finds them) unless the question asks for
+them ("flashcards on ...", "quiz me on ...").
 
 Matching is done per group inside each candidate's rowid range (a seek, tens of microseconds);
 headings are short, so whether a group is in one is checked here in Python. FTS5's bm25 is not
@@ -26,7 +27,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from app.core.search import fuzzy
-from app.core.search.kinds import modifiers
+from app.core.search.kinds import STUDY, modifiers
 from app.core.search.query import STOPWORDS, Group, Plan
 from app.core.search.ranking import Statistics
 from app.core.search.text import words
@@ -91,9 +92,12 @@ class Ranked:
     """The document's title or an alias was typed (nearly) whole."""
     position: int = 0
     """The document's place in the first stage's order (ties)."""
+    studied: bool = False
+    """The question asks for study material: study cards rank by score like any section."""
 
     def key(self) -> tuple[bool, bool, float, int, int]:
-        return (not self.named, self.doc.kind == STUDY_KIND, -self.score, self.position, self.rowid)
+        held_back = self.doc.kind == STUDY_KIND and not self.studied
+        return (not self.named, held_back, -self.score, self.position, self.rowid)
 
 
 def _titled(connection: sqlite3.Connection, plan: Plan, rowids: list[int]) -> list[set[int]]:
@@ -265,6 +269,7 @@ def score_sections(
     titled = _titled(connection, plan, rowids)
     unit = sum(stats.idfs) / max(1, sum(1 for idf in stats.idfs if idf))
     context = _Context(plan, stats, unit, _subjects(titled, rowids, plan))
+    studied = STUDY in plan.intents or STUDY in plan.cues
     ranked: list[Ranked] = []
     for position, rowid in enumerate(rowids):
         doc = docs[rowid]
@@ -272,6 +277,7 @@ def score_sections(
         named = is_named(plan, doc.names)
         for section in sections:
             section.position = position
+            section.studied = studied
         if named:
             max(sections, key=lambda s: (s.score, -s.rowid)).named = True
         ranked.extend(sections)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from app.core import model
@@ -35,6 +36,8 @@ class ContextBar(QWidget):
         super().__init__(parent)
         self.actions_: list[ContextAction] = []
         self.buttons: list[QPushButton] = []
+        self.tab_next: QWidget | None = None
+        """The widget the buttons come before in Tab order (the document)."""
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, SPACE.tight)
         self.row.addStretch(1)
@@ -58,4 +61,21 @@ class ContextBar(QWidget):
                 button.clicked.connect(lambda _=False, a=action: a.handler(pack, document))
                 self.row.insertWidget(self.row.count() - 1, button)
                 self.buttons.append(button)
+        self._tab_order()
         self.setVisible(bool(self.buttons))
+
+    def _tab_order(self) -> None:
+        """New buttons join the end of the window's Tab chain; they belong where they are read, right
+        before the document, so forward Tab reaches them."""
+        if self.tab_next is None or not self.buttons:
+            return
+        previous = self.tab_next.previousInFocusChain()
+        while previous is not None and previous is not self.tab_next:
+            if previous.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                break
+            previous = previous.previousInFocusChain()  # Qt orders only widgets that take focus
+        if previous is None:
+            return
+        for button in self.buttons:
+            QWidget.setTabOrder(previous, button)
+            previous = button

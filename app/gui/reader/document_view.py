@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.reader.document_accessible import block_links, document_interface, link_destination
 from app.gui.reader.document_header import DocumentHeader
+from app.gui.widgets import accessible
 from app.gui.widgets.plain import plain
 from app.gui.widgets.rows import wrap_rows
 
@@ -65,6 +67,11 @@ class SafeBrowser(QTextBrowser):
             self.scrollToAnchor(url.fragment() or text[1:])
         elif url.scheme() in {"http", "https", "mailto"}:
             self.external_link.emit(url)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab leaves the document: QTextBrowser would step through its links in silence instead
+        (links have their own keys: the links list, a reader's link navigation)."""
+        return QTextEdit.focusNextPrevChild(self, next)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.BackButton:
@@ -152,6 +159,7 @@ NARROW = 820
 class DocumentPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        accessible.register(SafeBrowser, document_interface)  # before Qt first asks for one
         self.header = DocumentHeader(self)
         self.browser = SafeBrowser(self)
         self.anchors: list[tuple[float, str]] = []
@@ -160,6 +168,11 @@ class DocumentPane(QWidget):
         # Tab leaves the document instead of stepping through every citation link in silence; the
         # links are reachable from the links list (Ctrl+Shift+L), the sections from the outline.
         self.browser.setTabChangesFocus(True)
+        # A caret the arrow keys move and a reader follows; the document as a document (headings
+        # and links as objects, no table markers in its text), see document_accessible.
+        self.browser.setTextInteractionFlags(
+            self.browser.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.outline = QListWidget(self)
         self.outline.setAccessibleName("Document outline")
         self.outline.itemActivated.connect(self._jump)
@@ -273,6 +286,9 @@ class DocumentPane(QWidget):
             item = QListWidgetItem(text)
             item.setData(LINK_ROLE, href)
             item.setToolTip(href)
+            destination = link_destination(self.browser.document(), href)
+            if destination and destination != text:  # "1" alone says nothing: "1: [1] Smith J ..."
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{text}: {destination}")
             self.links.addItem(item)
         self._fit_outline()
 
@@ -339,20 +355,10 @@ class DocumentPane(QWidget):
 
 
 def document_links(document: QTextDocument) -> list[tuple[str, str]]:
-    """(visible text, target) of each link in document order, a link split over fragments joined."""
+    """(visible text, target) of each link in document order."""
     links: list[tuple[str, str]] = []
     block = document.begin()
     while block.isValid():
-        fragments = block.begin()
-        last = ""
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            href = fragment.charFormat().anchorHref() if fragment.charFormat().isAnchor() else ""
-            if href and href == last:
-                links[-1] = (links[-1][0] + fragment.text(), href)
-            elif href:
-                links.append((fragment.text(), href))
-            last = href
-            fragments += 1
+        links += [(text.strip() or href, href) for text, href, _, _ in block_links(block)]
         block = block.next()
-    return [(text.strip() or href, href) for text, href in links]
+    return links

@@ -14,8 +14,9 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessible
 from PySide6.QtWidgets import QWidget
 
 
-def announce(source: QObject, text: str | None = None, *, urgent: bool = False) -> None:
-    """Announce `text` (by default what `source` shows) on behalf of `source`."""
+def announce(source: QObject, text: str | None = None, *, urgent: bool | None = None) -> None:
+    """Announce `text` (by default what `source` shows, then assertively unless `urgent` says
+    otherwise) on behalf of `source`."""
     if not QAccessible.isActive():
         return  # no assistive technology is listening: nothing to build
     spoken = text if text is not None else str(source.property("text") or "")
@@ -25,7 +26,8 @@ def announce(source: QObject, text: str | None = None, *, urgent: bool = False) 
         return
     event = QAccessibleAnnouncementEvent(source, spoken)
     politeness = QAccessible.AnnouncementPoliteness
-    event.setPoliteness(politeness.Assertive if urgent or text is None else politeness.Polite)
+    loud = urgent if urgent is not None else text is None
+    event.setPoliteness(politeness.Assertive if loud else politeness.Polite)
     QAccessible.updateAccessibility(event)
 
 

@@ -25,6 +25,7 @@ def install(host: FeatureHost) -> None:
         if isinstance(document, model.Instructions):
             view.show_handout(pack, document, host.services.placeholders())
             pages.setCurrentWidget(view)
+            view.preview.setFocus()  # before the switch, so the focus does not pass the search field
             host.show_workspace(pages)
 
     choose = EmptyState(

@@ -7,16 +7,20 @@ grows with its alerts up to a third of the view and scrolls beyond that, so the 
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.core.model.severity import SEVERITY_WORDS, Severity
 from app.core.runs.alerts import FiredAlert
 from app.gui.features.runs.items import plain_label
 from app.gui.theme import severity_css
+from app.gui.widgets import accessible
 from app.gui.widgets.announce import announce
 from app.gui.widgets.layouts import clear_layout
 from app.render.design import SPACE, severity_style
 from app.render.theme import Theme
+
+ALERT_ROLE = QAccessible.Role.AlertMessage
 
 
 def counts_text(alerts: list[FiredAlert]) -> str:
@@ -32,6 +36,8 @@ class AlertSummary(QScrollArea):
     """Shown only while alerts hold; `lines` are the alert labels, for tests and screen readers."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        # The summary is an alert (AT-SPI role "alert"), so a reader lists and reviews it as one.
+        accessible.register(AlertSummary, lambda widget: accessible.WithRole(widget, ALERT_ROLE))
         super().__init__(parent)
         self.theme = theme
         self.lines: list[QLabel] = []
@@ -63,8 +69,8 @@ class AlertSummary(QScrollArea):
         for alert in alerts:
             line = self._line(alert)
             self.column.addWidget(line)
-            if alert.rule_id in new:
-                announce(line)
+            if alert.rule_id in new:  # interrupting the reader only for urgent action and emergency
+                announce(line, urgent=severity_style(alert.severity, self.theme).loud)
         self.show()
         self.body.adjustSize()
         needed = self.column.totalHeightForWidth(max(300, self.viewport().width())) + 6

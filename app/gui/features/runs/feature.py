@@ -114,6 +114,9 @@ class ChecklistRuns(QObject):
         self.view.set_note(self._version_note(self.view.run.info))
         self.pages.addWidget(self.view)
         self.pages.setCurrentWidget(self.view)
+        # Focus first, then the switch: a focus left on the page being hidden would travel through
+        # the tab bar and "All checklist runs" on its way, and a screen reader says each stop.
+        self.view.focus_first_field()
         self.host.show_workspace(self.workspace)
         self.view.focus_first_field()
         return self.view

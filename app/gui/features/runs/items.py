@@ -56,6 +56,8 @@ class ItemRow(QWidget):
         self.input = self._input()
         if self.input is not None:
             title.setBuddy(self.input)  # the labelled-by relation a screen reader reads the question from
+        if item.required and self.input is not None:
+            self.input.setAccessibleName(f"{self.input.accessibleName()} (required)")
         # Status, refusal and alert labels are named by what they show, after the item they belong to.
         self.status = plain_label("", self)
         self.problem = plain_label("", self)
@@ -76,6 +78,11 @@ class ItemRow(QWidget):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 1)
+
+    def _heard_label(self) -> str:
+        """Qt's AT-SPI bridge has no "required" state to set: a required item's name says it, as its
+        label does (a field's name ends with it, a check box's or an answer's label carries it)."""
+        return self.item.label + (" (required)" if self.item.required else "")
 
     def _input(self) -> QWidget | None:
         """The widget that takes the value, when there is one to label (check boxes name themselves)."""
@@ -108,7 +115,7 @@ class ItemRow(QWidget):
         if isinstance(item, TextItem):
             return self._text_editor(item)
         box = QCheckBox("Done", self)
-        box.setAccessibleName(f"{item.label}: done")
+        box.setAccessibleName(f"{self._heard_label()}: done")
         box.toggled.connect(lambda checked: self.submitted.emit(bool(checked)))
         self.check = box
         return box
@@ -151,7 +158,7 @@ class ItemRow(QWidget):
         self.answers = QButtonGroup(holder)
         for answer in ("yes", "no"):
             button = QRadioButton(answer.capitalize(), holder)
-            button.setAccessibleName(f"{self.item.label}: {answer}")
+            button.setAccessibleName(f"{self._heard_label()}: {answer}")
             button.setObjectName(answer)
             self.answers.addButton(button)
             row.addWidget(button)
