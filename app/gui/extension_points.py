@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
     from app.core.packs.loaded import PackSet
+    from app.gui.print_target import PrintTarget
     from app.gui.print_targets import PrintTargets
-    from app.gui.printing import PrintTarget
     from app.gui.reader.reader import Reader
     from app.gui.status import StatusArea
     from app.render.theme import Theme

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from app.core.packs.loaded import PackSet
-    from app.gui.printing import PrintTarget
+    from app.gui.print_target import PrintTarget
     from app.gui.reader.context_bar import Applies, Handler
     from app.gui.services import Services
     from app.render.theme import Theme

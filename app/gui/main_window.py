@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThread, QTimer, QUrl, Signal
+from PySide6.QtCore import QThread, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,6 +43,7 @@ from app.gui.extension_points import ExtensionPoints
 from app.gui.features import DeferredFeatures
 from app.gui.layout_rules import SidebarLimit, restore_layout, save_layout
 from app.gui.notices import install_error_notice, show_startup_notices
+from app.gui.pack_loading import PackLoading
 from app.gui.panel_cycle import PanelCycle
 from app.gui.print_targets import PrintTargets, reader_target
 from app.gui.reader.context_bar import ContextBar
@@ -52,16 +53,21 @@ from app.gui.search.panel import SearchPanel
 from app.gui.services import Services, open_services
 from app.gui.shortcuts import ShortcutRegistry
 from app.gui.status import StatusArea
-from app.gui.tasks import LoadWorker, Query, SearchWorker, start_in_thread
+from app.gui.tasks import Query, SearchWorker, start_in_thread
+from app.gui.widgets.first_paint import AfterFirstPaint
 from app.render.design import SPACE
 
 if TYPE_CHECKING:
     from app.core.search.results import SearchResults
 
 DISCLAIMER_KEY = "disclaimer.acknowledged"
+FIRST_LOAD_LATEST_MS = 1000
+"""The packs start loading by then even if the search field has not painted."""
+FEATURES_LATEST_MS = 5000
+"""After the first paint, features install by then even if the packs have not arrived."""
 
 
-class MainWindow(ExtensionPoints, QMainWindow):
+class MainWindow(ExtensionPoints, PackLoading, QMainWindow):
     search_requested = Signal(object)
     packs_for_search = Signal(object)
     load_requested = Signal()
@@ -80,12 +86,8 @@ class MainWindow(ExtensionPoints, QMainWindow):
         super().__init__()
         self.services = services or open_services(extra_pack_folders)
         self.ask_disclaimer = ask_disclaimer
-        self.index_ready = False
-        self.pending: Query | None = None
         self.threads: list[QThread] = []
-        self.load_generation = 0
-        self.loads: dict[QThread, LoadWorker] = {}
-        """Load threads still running, with their workers (kept referenced until they finish)."""
+        self._init_loading()
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 820)
         self.actions_ = create_actions(self)
@@ -98,16 +100,19 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self.add_workspace_key(0, "Reader")
         self._connect()
         self._start_workers()
-        # What features style themselves with is sent again once they are in (after the first paint).
+        # What features style themselves with is sent again once they are in (with the packs).
         self.features = DeferredFeatures(
-            self, self.search.field, lambda: self.theme_changed.emit(self.reader.theme)
+            self, self.search.field, lambda: self.theme_changed.emit(self.reader.theme), FEATURES_LATEST_MS
         )
         restore_layout(self, self.splitter, self.services.state)
         show_startup_notices(self)
         install_error_notice(self)
         self.apply_theme()
         self.reader.show_welcome()
-        QTimer.singleShot(0, self.reload)
+        # The packs load once the search field is on screen: importing and validating them would
+        # otherwise share the interpreter with painting the window. A query typed before they are
+        # in is kept and answered then (run_query, index_built).
+        self.first_load = AfterFirstPaint(self.search.field, self._first_load, FIRST_LOAD_LATEST_MS)
 
     # --- assembly -------------------------------------------------------------------------
     def _build_panels(self) -> None:
@@ -222,40 +227,6 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self.packs_for_search.connect(self.search_worker.set_packs)
         self.search_worker.finished.connect(self.show_results)
 
-    def reload(self) -> None:
-        """Load packs and build the index off the UI thread; the window stays usable."""
-        self.index_ready = False
-        self.load_generation += 1
-        generation = self.load_generation
-        worker = LoadWorker(self.services.pack_folders(), self.services.paths.index_db, generation)
-        thread = start_in_thread(worker, "load")
-        self.threads.append(thread)
-        worker.progress.connect(self.status.loading)
-        worker.loaded.connect(self._loaded)
-        worker.indexed.connect(self._indexed)
-        worker.indexed.connect(thread.quit)
-        thread.finished.connect(self._release_finished)
-        self.load_requested.connect(worker.run)
-        self.load_requested.emit()
-        self.load_requested.disconnect(worker.run)
-        self.loads[thread] = worker
-
-    # An older load that finishes last never replaces a newer one (like queries, by generation).
-    def _loaded(self, generation: int, packs: PackSet) -> None:
-        if generation == self.load_generation:
-            self.packs_loaded(packs)
-
-    def _indexed(self, generation: int, outcome: object) -> None:
-        if generation == self.load_generation:
-            self.index_built(outcome)
-
-    def _release_finished(self) -> None:
-        """Finished load threads are let go, so reloads do not pile them up."""
-        for thread in [t for t in self.loads if t.isFinished()]:
-            self.threads.remove(thread)
-            self.loads.pop(thread).deleteLater()
-            thread.deleteLater()
-
     # --- loading --------------------------------------------------------------------------
     def packs_loaded(self, packs: PackSet) -> None:
         self.features.install()  # if the window has not painted yet: features follow the packs
@@ -289,16 +260,14 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self.index_ready = True
         self.status.loaded(outcome, self.services.config.issues)
         self.packs_for_search.emit(outcome)
-        if self.pending is not None:
-            self.search_requested.emit(self.pending)
-            self.pending = None
+        self._send_pending()
 
     # --- searching and opening ------------------------------------------------------------
     def run_query(self, query: Query) -> None:
         query = replace(query, site_values=tuple(self.services.placeholders().items()))
         self._show_results(True)
         self.search_worker.latest_generation = query.generation
-        if self.index_ready:
+        if self.index_ready or self.cached_search:
             self.search_requested.emit(query)
         else:
             self.pending = query
@@ -311,6 +280,8 @@ class MainWindow(ExtensionPoints, QMainWindow):
         self.lists.setCurrentWidget(self.search.results if visible else self.tabs)
 
     def open_document(self, doc_id: str, section_id: str, terms: str) -> None:
+        if self._open_when_loaded(doc_id, section_id, terms):
+            return
         if not self.reader.open(doc_id, section_id, terms):
             self.status.say(f"Document {doc_id!r} is not in the loaded packs.")
             return

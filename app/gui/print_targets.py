@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from app.core.packs.loaded import Pack
-from app.gui.printing import PrintTarget, default_paper, print_target, save_pdf_dialog
+from app.gui.print_target import PrintTarget, default_paper
 from app.gui.services import Services
 
 if TYPE_CHECKING:
@@ -53,6 +53,8 @@ class PrintTargets(QObject):
         if target is None or target.printable() is None:
             self.say("Nothing to print here.")
             return None
+        from app.gui.printing import print_target  # QtPrintSupport and the PDF pages: when first used
+
         return print_target(self.parent_widget, target)
 
     def export_clicked(self) -> None:
@@ -65,6 +67,8 @@ class PrintTargets(QObject):
         if target is None or printable is None:
             self.say("Nothing to save as PDF here.")
             return None
+        from app.gui.printing import save_pdf_dialog
+
         saved = save_pdf_dialog(self.parent_widget, printable, target.paper(), path)
         if saved is not None:
             self.say(f"Saved {saved}")

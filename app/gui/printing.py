@@ -8,40 +8,16 @@ window (`FeatureHost.add_workspace`), and the window's Print and Export PDF ask 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, SignalInstance
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton, QWidget
 
-from app.core.system.config import Config
-from app.core.system.paper import paper_for_locale
 from app.export.pdf import PagedDocument, Printable, export_pdf, page_layout, paint_printable
+from app.gui.print_target import PrintTarget
 from app.gui.widgets.page_preview import PagePreview
 
 PROPERTIES_OPENED = "protocolDeskPropertiesOpened"
-
-
-@dataclass(frozen=True)
-class PrintTarget:
-    """What a workspace shows, ready for paper, and the paper size it has chosen."""
-
-    printable: Callable[[], Printable | None]
-    paper: Callable[[], str]
-    preview: bool = False
-    """Show the pages before the print dialog (handouts: they go to patients)."""
-    ready: Callable[[], bool] | None = None
-    """Whether Print is offered now (None: whenever the workspace is on screen). The Reader is ready
-    with a document open; a view's print bar while it is enabled (a loaded handout, a finished run)."""
-    changed: SignalInstance | None = None
-    """Emitted when `ready` may have changed while the workspace is on screen."""
-
-
-def default_paper(config: Config) -> str:
-    """The site's or user's `print.paper`, else the locale's usual size (Letter in the Americas)."""
-    return paper_for_locale(str(config.get("print.paper")), QLocale.system().name())
 
 
 def dialog_title(printable: Printable) -> str:

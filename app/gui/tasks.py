@@ -42,6 +42,9 @@ class LoadWorker(QObject):
     """(generation, PackSet)"""
     indexed = Signal(int, object)
     """(generation, the PackSet the index was built for, or an error message (str))"""
+    cached = Signal(int, str)
+    """(generation, content hash), before `loaded`: the packs are unchanged since the index on disk
+    was built for them, so it can answer queries while they load (as the command line does)."""
 
     def __init__(self, folders: list[Path], index_path: Path, generation: int = 0) -> None:
         super().__init__()
@@ -52,6 +55,7 @@ class LoadWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        self._announce_cached()
         packs = load_configured_packs(self.folders, progress=self._report)
         # The packs stay in memory all day: out of the collector's generations, a full collection
         # (set off by any allocation, on any thread) no longer walks their millions of objects, which
@@ -60,6 +64,22 @@ class LoadWorker(QObject):
         gc.freeze()
         self.loaded.emit(self.generation, packs)
         self.indexed.emit(self.generation, self._build_index(packs))
+
+    def _announce_cached(self) -> None:
+        """`cached` when the caches alone vouch for the packs (`cached_packs`: nothing changed, no
+        problem to show, no signatures required) and the index on disk was built for them."""
+        from app.core.distribution.policy import cached_packs
+        from app.core.search import SearchIndex
+
+        try:
+            known = cached_packs(self.folders)
+            index = None if known is None else SearchIndex.open_cached(self.index_path, known.content_hash)
+        except Exception:  # the full load that follows reports what is wrong
+            log.exception("checking the cached search index failed")
+            return
+        if known is not None and index is not None:
+            index.close()
+            self.cached.emit(self.generation, known.content_hash)
 
     def _report(self, done: int, total: int, label: str) -> None:
         self.progress.emit(done, total, label)
@@ -89,6 +109,8 @@ class SearchWorker(QObject):
         super().__init__()
         self.index_path = index_path
         self.packs: PackSet | None = None
+        self.cached_hash: str | None = None
+        """Until the packs arrive: the content hash of the packs the index on disk was built for."""
         self.index: SearchIndex | None = None
         self.latest_generation = 0
         """Set from the UI thread as each query is sent (an int store is atomic under the GIL)."""
@@ -99,27 +121,43 @@ class SearchWorker(QObject):
             self.index.close()
         self.packs, self.index = packs, None
 
+    @Slot(int, str)
+    def use_cached(self, _generation: int, content_hash: str) -> None:
+        """Answer from the index built for `content_hash` until the packs arrive (LoadWorker.cached)."""
+        if self.packs is None:
+            self.cached_hash = content_hash
+
     @Slot(object)
     def search(self, query: Query) -> None:
-        if self.packs is None or query.generation < self.latest_generation:
+        nothing = self.packs is None and self.cached_hash is None
+        if nothing or query.generation < self.latest_generation:
             # Typed over (a newer query is queued behind this one) or nothing to search yet: still
             # answered, with nothing, so that every query gets exactly one answer and whoever waits
             # for it is never left waiting; the panel drops answers to queries it has replaced.
             self.finished.emit(query, None)
             return
         try:
-            if self.index is None:
-                from app.core.search import SearchIndex
-
-                self.index = SearchIndex.open_or_build(self.packs, self.index_path)
+            self.index = self.index or self._open()
             values = dict(query.site_values)
-            results = self.index.search(
-                query.text, kind=query.kind, tag=query.tag, limit=query.limit, site_values=values
+            results = (
+                None
+                if self.index is None
+                else self.index.search(
+                    query.text, kind=query.kind, tag=query.tag, limit=query.limit, site_values=values
+                )
             )
         except Exception:
             log.exception("query failed: %r", query.text)
             results = None
         self.finished.emit(query, results)
+
+    def _open(self) -> SearchIndex | None:
+        from app.core.search import SearchIndex
+
+        if self.packs is not None:
+            return SearchIndex.open_or_build(self.packs, self.index_path)
+        assert self.cached_hash is not None  # search() answers nothing without one or the other
+        return SearchIndex.open_cached(self.index_path, self.cached_hash)
 
     def close(self) -> None:
         """Close the index and its connection; call after the worker's thread has finished."""

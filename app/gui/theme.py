@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.core.model.alerts import Severity
+from app.core.model.severity import Severity
 from app.render.design import SPACE, TYPE_SCALE, TypeRole, severity_style
 from app.render.theme import DARK, HIGH_CONTRAST, LIGHT, Theme
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from app.core.model.alerts import Severity
-from app.core.runs.alerts import SEVERITY_ICONS, SEVERITY_RANK, SEVERITY_WORDS
+from app.core.model.severity import SEVERITY_ICONS, SEVERITY_RANK, SEVERITY_WORDS, Severity
 from app.render.theme import Theme
 
 TypeRole = Literal["title", "heading", "key", "subheading", "lead", "body", "small", "caption", "fine"]

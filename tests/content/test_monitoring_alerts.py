@@ -14,8 +14,8 @@ from collections.abc import Iterator
 import pytest
 
 from app.core import model
-from app.core.model.alerts import Severity
 from app.core.model.checklist import is_vital
+from app.core.model.severity import Severity
 from app.core.packs.roots import default_roots, load_packs
 from app.core.runs.alerts import Key, evaluate, highest
 from app.core.runs.values import decode, parse_value

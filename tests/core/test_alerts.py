@@ -13,9 +13,9 @@ import pytest
 from pydantic import ValidationError
 
 from app.core import model
-from app.core.model.alerts import Severity
 from app.core.model.checklist import covered_items
-from app.core.runs.alerts import SEVERITY_ICONS, SEVERITY_WORDS, evaluate, rule_text
+from app.core.model.severity import SEVERITY_ICONS, SEVERITY_WORDS, Severity
+from app.core.runs.alerts import evaluate, rule_text
 from app.core.runs.store import RunStore
 from app.core.userdata.db import UserDb
 

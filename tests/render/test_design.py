@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.model.alerts import Severity
+from app.core.model.severity import SEVERITY_ICONS, SEVERITY_WORDS, Severity
 from app.core.packs.roots import default_roots, load_packs
-from app.core.runs.alerts import SEVERITY_ICONS, SEVERITY_WORDS
 from app.core.system.config import TEXT_SIZE_MAX, TEXT_SIZE_MIN
 from app.render.design import HEADINGS, TYPE_SCALE, severity_style, type_size
 from app.render.html import document_html

@@ -11,12 +11,12 @@ do (`action`) and where the threshold comes from (`references`).
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import StrEnum
 from typing import Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
 from app.core.model.common import RefIds, Strict, Text
+from app.core.model.severity import Severity
 
 ITEM_REF_PATTERN = r"^([a-z0-9][a-z0-9-]*/)?[a-z0-9][a-z0-9-]*$"
 
@@ -43,20 +43,6 @@ def _sourced(references: list[str]) -> None:
         raise ValueError("every alert names its source: add `references` with at least one reference id")
 
 
-class Severity(StrEnum):
-    """One meaning per tier; the GUI shows each with its own icon, word and weight."""
-
-    INFO = "info"
-    """Information: nothing to do beyond routine observation; record it."""
-    CAUTION = "caution"
-    """Caution: observe more closely, re-check, consider whether to go on."""
-    URGENT = "urgent"
-    """Urgent action: act now (do not dose, slow or stop, call the prescriber) and re-check."""
-    EMERGENCY = "emergency"
-    """Emergency: follow the emergency procedure now."""
-
-
-SEVERITY_ORDER = (Severity.INFO, Severity.CAUTION, Severity.URGENT, Severity.EMERGENCY)
 THRESHOLD_WORDS = ("at_least", "above", "at_most", "below")
 THRESHOLD_TEXT = {"at_least": "at or above", "above": "above", "at_most": "at or below", "below": "below"}
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
-from app.core.model.alerts import AnswerAlert, NumberAlert, OtherItem, Severity
+from app.core.model.alerts import AnswerAlert, NumberAlert, OtherItem
 from app.core.model.calculator import Calculator, DeviceCount, WeightBasedDose
 from app.core.model.cards import BasicCard, Card, CardDeck, ClozeCard
 from app.core.model.checklist import (
@@ -24,6 +24,7 @@ from app.core.model.inputs import NumberInput
 from app.core.model.instructions import Instruction, InstructionPhase, Instructions
 from app.core.model.manifest import PackManifest, Placeholder
 from app.core.model.protocol import Protocol
+from app.core.model.severity import Severity
 
 Document = Annotated[Protocol | Checklist | Instructions | Calculator | CardDeck, Field(discriminator="kind")]
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from app.core.model.alerts import THRESHOLD_TEXT, AnswerAlert, NumberAlert, Severity, Threshold
+from app.core.model.alerts import THRESHOLD_TEXT, AnswerAlert, NumberAlert, Threshold
 from app.core.model.checklist import (
     Checklist,
     ChecklistItem,
@@ -21,20 +21,7 @@ from app.core.model.checklist import (
     Timepoint,
     YesNoItem,
 )
-
-SEVERITY_WORDS = {
-    Severity.INFO: "Information",
-    Severity.CAUTION: "Caution",
-    Severity.URGENT: "Urgent action",
-    Severity.EMERGENCY: "Emergency",
-}
-SEVERITY_ICONS = {
-    Severity.INFO: "\u2139",
-    Severity.CAUTION: "\u26a0",
-    Severity.URGENT: "\u203c",
-    Severity.EMERGENCY: "\u2716",
-}
-SEVERITY_RANK = {Severity.INFO: 0, Severity.CAUTION: 1, Severity.URGENT: 2, Severity.EMERGENCY: 3}
+from app.core.model.severity import SEVERITY_ICONS, SEVERITY_RANK, SEVERITY_WORDS, Severity
 
 AlertValue = Decimal | int | str | bool | None
 Key = tuple[str, str]

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from app.core.model.alerts import Severity
 from app.core.model.checklist import Checklist, ChecklistItem, Timepoint
+from app.core.model.severity import Severity
 from app.core.runs.alerts import AlertValue, FiredAlert, evaluate
 from app.core.runs.values import EntryRefused, Raw, decode, parse_value
 from app.core.system.clock import Clock, utc_now

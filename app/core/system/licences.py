@@ -8,9 +8,12 @@ distributions the app requires, with their declared licences.
 from __future__ import annotations
 
 import re
-from importlib import metadata
+from typing import TYPE_CHECKING
 
 from app.core.system.paths import install_root
+
+if TYPE_CHECKING:
+    from importlib import metadata
 
 LICENCES_FILE = "THIRD-PARTY-LICENSES"
 OWN_DISTRIBUTION = "protocol-desk"
@@ -39,6 +42,8 @@ def _declared_licence(dist: metadata.Distribution) -> str:
 
 
 def _from_installed() -> str:
+    from importlib import metadata  # tens of milliseconds: when About's licences open, not at launch
+
     try:
         own = metadata.distribution(OWN_DISTRIBUTION)
     except metadata.PackageNotFoundError:

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
+
+from app.gui.widgets.first_paint import AfterFirstPaint
 
 if TYPE_CHECKING:
     from app.gui.host import FeatureHost
@@ -20,39 +22,43 @@ if TYPE_CHECKING:
 Installer = Callable[["FeatureHost"], None]
 
 
-def installers() -> list[Installer]:
-    """Every feature's install function, in menu order. Features are imported lazily."""
-    found: list[Installer] = []
-    for name in FEATURE_MODULES:
-        module = __import__(f"app.gui.features.{name}.feature", fromlist=["install"])
-        found.append(module.install)
-    return found
+def installer(name: str) -> Installer:
+    """Feature `name`'s install function; its modules are imported now, not before."""
+    module = __import__(f"app.gui.features.{name}.feature", fromlist=["install"])
+    install: Installer = module.install
+    return install
 
 
 FEATURE_MODULES: list[str] = ["study", "runs", "handouts", "calc", "updates"]
 
 
-class DeferredFeatures(QObject):
-    """Installs every feature into `host` once: after `widget`'s first paint, or at `install()` if
-    that comes first (the window calls it when the packs arrive). Feature modules import study
-    scheduling, checklist runs, export and updates, none of which a window needs to take a query."""
+class DeferredFeatures:
+    """Installs every feature into `host` once, in menu order: all at `install()` (the window calls
+    it when the packs arrive), or, should they never arrive, one per event-loop turn from `latest_ms`
+    after `widget`'s first paint. Feature modules import study scheduling, checklist runs, export,
+    updates and the pack models, none of which a window needs to take a query. Not while the load
+    thread imports the models: importing pydantic from two threads at once can fail inside
+    PySide6's import hook (a partly initialised pydantic module asked for `__wrapped__`)."""
 
-    def __init__(self, host: FeatureHost, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
+    def __init__(self, host: FeatureHost, widget: QWidget, then: Callable[[], None], latest_ms: int) -> None:
         self.host, self.then = host, then
-        self.installed = False
-        widget.installEventFilter(self)
+        self.waiting = list(FEATURE_MODULES)
+        self.trigger = AfterFirstPaint(widget, lambda: QTimer.singleShot(latest_ms, self._next))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.install)
-        return False
+    @property
+    def installed(self) -> bool:
+        return not self.waiting
 
     def install(self) -> None:
-        if self.installed:
-            return
-        self.installed = True
-        for install in installers():
-            install(self.host)
-        self.then()
+        while self.waiting:
+            self._install_one()
+
+    def _next(self) -> None:
+        if self.waiting:
+            self._install_one()
+            QTimer.singleShot(0, self._next)
+
+    def _install_one(self) -> None:
+        installer(self.waiting.pop(0))(self.host)
+        if not self.waiting:
+            self.then()

@@ -10,7 +10,8 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.export.pdf import PAGE_SIZES, Printable
-from app.gui.printing import PrintTarget, print_target, save_pdf_dialog
+from app.gui.print_target import PrintTarget
+from app.gui.printing import print_target, save_pdf_dialog
 
 Source = Callable[[], Printable | None]
 

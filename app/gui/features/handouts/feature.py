@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QStackedWidget
 from app.core import model
 from app.core.packs.loaded import Pack
 from app.gui.features.handouts.view import HandoutView
-from app.gui.printing import default_paper
+from app.gui.print_target import default_paper
 from app.gui.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from app.core.model.alerts import Severity
-from app.core.runs.alerts import SEVERITY_WORDS, FiredAlert
+from app.core.model.severity import SEVERITY_WORDS, Severity
+from app.core.runs.alerts import FiredAlert
 from app.gui.features.runs.items import plain_label
 from app.gui.theme import severity_css
 from app.gui.widgets import accessible

@@ -19,7 +19,7 @@ from app.export.runs import blank_checklist_printable
 from app.gui.features.runs.run_view import RunView
 from app.gui.features.runs.runs_page import ResumeOffer, RunsPage
 from app.gui.features.runs.start_dialog import StartRunDialog
-from app.gui.printing import PrintTarget, default_paper
+from app.gui.print_target import PrintTarget, default_paper
 from app.gui.reader.print_bar import PrintBar
 from app.gui.reader.print_preview import PrintPreview
 
