@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.core.search import fuzzy
+from app.core.search.ages import life_stages
 from app.core.search.kinds import audience, framing
 from app.core.search.synonyms import Synonyms, Term
 from app.core.search.text import words
@@ -156,6 +157,7 @@ class Planner:
 
     def plan(self, text: str) -> Plan:
         units, open_end = parse(text)
+        units = _staged(units)
         builder = _Builder(self, text[:MAX_QUERY_CHARS])
         framed, intents, cues = _framing(units)
         spans = self._spans(units, framed)
@@ -191,6 +193,26 @@ class Planner:
             or not (_is_stopword(s[0][0]) or s[0][0] in questions or id(s[0][0]) in dropped)
         ]
         return (content or spans)[:MAX_GROUPS]
+
+
+def _staged(units: list[Unit]) -> list[Unit]:
+    """The units with each age typed ("I'm 68", "a 15 year old") replaced by its life stage's words
+    (see ages.py); a unit left with no words is dropped."""
+    flat = [(number, token) for number, unit in enumerate(units) if not unit.quoted for token in unit.tokens]
+    stages = life_stages([token for _, token in flat])
+    if not stages:
+        return units
+    replaced: dict[int, list[str]] = {}
+    skipped: set[int] = set()
+    for place, (stage, span) in stages.items():
+        replaced[place] = list(stage)
+        skipped.update(range(place + 1, place + span))
+    rewritten: list[list[str]] = [[] if not unit.quoted else list(unit.tokens) for unit in units]
+    for place, (number, token) in enumerate(flat):
+        if place not in skipped:
+            rewritten[number].extend(replaced.get(place, [token]))
+    pairs = zip(units, rewritten, strict=True)
+    return [dataclasses.replace(unit, tokens=tuple(tokens)) for unit, tokens in pairs if tokens]
 
 
 def _in_terms(units: list[Unit], spans: list[tuple[list[Unit], tuple[Term, ...] | None]]) -> set[int]:
@@ -232,8 +254,17 @@ def _question_words(units: list[Unit]) -> set[Unit]:
     return found
 
 
+CONTRACTED = frozenset({"m", "s", "t", "re", "ve", "ll", "d", "im"})
+"""What an apostrophe leaves of a word ("I'm" -> "i m", "they're" -> "they re"): no content."""
+
+
 def _is_stopword(unit: Unit) -> bool:
-    return not unit.quoted and len(unit.tokens) == 1 and unit.tokens[0] in STOPWORDS
+    """A stop word, or a contraction of them ("I'm", "can't", "they've")."""
+    if unit.quoted:
+        return False
+    if len(unit.tokens) == 1:
+        return unit.tokens[0] in STOPWORDS
+    return all(token in STOPWORDS or token in CONTRACTED for token in unit.tokens)
 
 
 class _Builder:
