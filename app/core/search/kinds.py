@@ -246,6 +246,7 @@ def framing(tokens: list[str], inside: set[int] | None = None) -> tuple[set[int]
     if FREQUENCY in intents:
         intents.discard(FREQUENCY)
         intents.add(MONITORING if any(stem(token) in CHECK_STEMS for token in tokens) else DOSING)
+    covered |= _lasting(tokens, covered, intents)
     values = readings(tokens)
     if values:
         covered |= values
@@ -259,6 +260,26 @@ def framing(tokens: list[str], inside: set[int] | None = None) -> tuple[set[int]
     if DEFINITION in intents and (len(intents) > 1 or cues):
         intents.discard(DEFINITION)
     return covered, intents, cues - intents
+
+
+BENEFIT_STEMS = frozenset({"help", "work", "benefit", "relief", "respons", "improv", "antidepress"})
+"""Words of a treatment's benefit: "how long does it *help*", "how long does the *relief* last"."""
+LASTING = frozenset({"help", "work", "last", "wear", "persist"})
+"""Verbs that only ask for the duration, dropped from the search ("help" is not "get help")."""
+
+
+def _lasting(tokens: list[str], covered: set[int], intents: set[str]) -> set[int]:
+    """Positions of the verbs of a question about how long a treatment's benefit lasts ("how long
+    does ketamine help", "how long does the antidepressant effect last"), whose intents become
+    follow-up (when the benefit fades and what follows) and evidence (how long it lasted in trials),
+    not monitoring. Without a word of benefit ("how long does the dissociation last") the section
+    about the thing named answers, as before."""
+    asks = any(tokens[place : place + 2] == ["how", "long"] for place in range(len(tokens)))
+    if not asks or not any(stem(token) in BENEFIT_STEMS for token in tokens):
+        return set()
+    intents.discard(MONITORING)
+    intents.update((FOLLOW_UP, EVIDENCE))
+    return {place for place, token in enumerate(tokens) if stem(token) in LASTING and place not in covered}
 
 
 def _frames_in(tokens: list[str]) -> tuple[set[int], set[str]]:

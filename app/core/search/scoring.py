@@ -228,6 +228,12 @@ def _score_document(
             in_headings.setdefault(rowid, set()).update(positions)
             place = SUMMARY if rowid == doc.first else HEADING if positions else BODY
             places.setdefault(rowid, {})[number] = place
+    if any(titled) and context.plan.intents:
+        # A section of the kind asked for, in a document the question names, answers about that
+        # subject without repeating its name ("how long will lidocaine keep working": Follow-up).
+        for rowid, row in sections.items():
+            if rowid != doc.first and context.plan.intents.intersection(row[3].split()):
+                places.setdefault(rowid, {})
     if not places:
         # Only the title, aliases or tags hold the words: the hit opens at the top of the document.
         places[doc.first] = {}
