@@ -1,5 +1,5 @@
 """Questions whose shape says which section answers, whatever their words (issue 14, round 4):
-how long a treatment's benefit lasts."""
+how long a treatment's benefit lasts; why a precaution is taken."""
 
 from __future__ import annotations
 
@@ -19,7 +19,15 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
         "follow-up": ("Follow-up", "Relief fades within three weeks; plan the next course early."),
         "help": ("Getting help", "Call the clinic for help if the pain returns sharply."),
     }
-    documents = [protocol("lidocaine", "Lidocaine infusion for neuropathic pain", sections)]
+    harms = {
+        "rhythm": ("Heart rhythm", "Lidocaine slows conduction at 20 minutes: a slow pulse is the sign."),
+        "manage-slow": ("What to do: slow pulse", "Stop the infusion; check the pulse every 5 minutes."),
+        "schedules": ("Controlled drug status", "Not a controlled drug: there is no misuse signal."),
+    }
+    documents = [
+        protocol("lidocaine", "Lidocaine infusion for neuropathic pain", sections),
+        protocol("lidocaine-harms", "Adverse effects of lidocaine", harms),
+    ]
     with index_of(tmp_path_factory.mktemp("shapes"), "shapes", documents) as built:
         yield built
 
@@ -35,3 +43,10 @@ def test_how_long_a_benefit_lasts_is_asked_of_follow_up(index: SearchIndex) -> N
     # Without a word of benefit, "how long" is about monitoring, or about the thing named.
     assert _top(index, "how long do we watch them after lidocaine") == "lidocaine#monitoring"
     assert _top(index, "how long does the numbness last") == "lidocaine#numbness"
+
+
+def test_why_asks_for_the_reason_not_the_instruction(index: SearchIndex) -> None:
+    assert _top(index, "why do we check the pulse at 20 minutes") == "lidocaine-harms#rhythm"
+    assert _top(index, "how come lidocaine is not a controlled drug") == "lidocaine-harms#schedules"
+    # Asked what to do, the instruction answers.
+    assert _top(index, "pulse under 50, what to do") == "lidocaine-harms#manage-slow"

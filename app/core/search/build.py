@@ -80,7 +80,9 @@ def _rows(rowid: int, first_section: int, pack: Pack, doc: model.Document, compo
     for number, section in enumerate(outline(doc), start=first_section + 1):
         body = plain_markdown(clean(section.text))
         heading = clean(section.title)
-        kinds = section_kinds(section.id, heading, doc.kind, compounds, judged=section.id in judged)
+        kinds = section_kinds(
+            section.id, heading, doc.kind, compounds, judged=section.id in judged, title=doc.title
+        )
         sections.append((number, rowid, section.id, heading, kinds, body))
     tags = _tags(doc)
     doc_row = (rowid, doc.id, pack.id, doc.kind, clean(doc.title), summary, first_section)

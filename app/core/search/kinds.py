@@ -25,6 +25,7 @@ DEFINITION = "definition"
 STUDY = "study"
 READINGS = "readings"
 FOLLOW_UP = "follow-up"
+RATIONALE = "rationale"
 FREQUENCY = "frequency"
 """Not a section kind: "how often" asks for a schedule (dosing) or, of a check, for monitoring."""
 CHECK_STEMS = frozenset(
@@ -45,7 +46,11 @@ KIND_STEMS: dict[str, frozenset[str]] = {
     MANAGEMENT: frozenset({"manag"}),
     DEFINITION: frozenset({"defin", "glossari", "terminolog", "mean"}),
     FOLLOW_UP: frozenset({"follow", "booster"}),
-}
+    RATIONALE: frozenset({
+        "evid", "trial", "studi", "mechan", "pharmacolog", "pharmacokinet", "pharmacodynam", "rational",
+        "reason", "risk", "advers", "abus", "misus", "harm", "toxic",
+    }),
+}  # fmt: skip
 """Stems of section ids and headings that give a section a kind."""
 
 KIND_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -54,6 +59,14 @@ KIND_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 """Phrases (folded words) of section ids and headings that give a section a kind: a `What to do:`
 section says how to manage something, a `What it is` section what a thing is."""
+
+CONTRARY: dict[str, frozenset[str]] = {RATIONALE: frozenset({MANAGEMENT})}
+"""Kinds that answer another question than the one asked: "why check BP at 40 minutes" asks for
+the reason, and "What to do: BP still high at 40 minutes" gives the instruction instead."""
+
+HARM_STEMS = frozenset({"advers", "harm", "toxic"})
+"""Stems of a document title about harms ("Adverse effects of ketamine"): each of its sections says
+what a precaution guards against, so it gives the reason for the precaution (a rationale)."""
 
 DOCUMENT_KINDS: dict[str, frozenset[str]] = {
     "calculator": frozenset({DOSING}),
@@ -74,11 +87,14 @@ def section_kinds(
     compounds: Compounds = frozenset(),
     *,
     judged: bool = False,
+    title: str = "",
 ) -> str:
     """The kinds of a section, space-separated, as stored in the index.
 
     A `judged` section (a checklist timepoint whose measured items carry alert rules) is where a
-    reading ("bp 150/95 before the dose") is judged: it has the readings kind. Neither a word that
+    reading ("bp 150/95 before the dose") is judged: it has the readings kind. The sections of a
+    document whose `title` is about harms, and those about evidence, mechanism or risk, give the
+    reason for a precaution (rationale), unless they say what to do. Neither a word that
     only says when ("after *the dose*") nor one that only qualifies a compound term of the pack
     ("Patient *Monitoring* Form", a form) gives a kind.
     """
@@ -92,6 +108,10 @@ def section_kinds(
     for kind, phrases in KIND_PHRASES.items():
         if any(_contains(folded, phrase) for phrase in phrases):
             found.add(kind)
+    if HARM_STEMS.intersection(stem(word) for word in words(title)):
+        found.add(RATIONALE)
+    if MANAGEMENT in found:
+        found.discard(RATIONALE)  # "What to do: BP still high" says what to do, not why
     return " ".join(sorted(found))
 
 
@@ -166,6 +186,7 @@ FRAMES = sorted(
     # section about it says; "how long do we monitor" and "how long will I be there" are monitoring.
     + _frames(None, "how long does", "tell me about", "how common", "how likely", "how frequent",
               "is it normal", "is that normal", "is this normal")
+    + _frames(RATIONALE, "why", "how come", "reason for", "reasons for", "rationale for")
     + _frames(FREQUENCY, "how often", "how frequently", "how many times"),
     key=lambda frame: -len(frame[0]),
 )  # fmt: skip
@@ -187,6 +208,7 @@ CUES: dict[str, str] = {
     **dict.fromkeys(("vital",), MONITORING),
     **dict.fromkeys(STUDY_STEMS, STUDY),
     **dict.fromkeys(("interact",), INTERACTIONS),
+    **dict.fromkeys(("reason", "rational"), RATIONALE),
     **dict.fromkeys(("call", "emergenc"), HELP),
 }
 """Stems that stay searched and also name the kind of section that answers."""

@@ -27,7 +27,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from app.core.search import fuzzy
-from app.core.search.kinds import STUDY, modifiers
+from app.core.search.kinds import CONTRARY, STUDY, modifiers
 from app.core.search.query import STOPWORDS, Group, Plan
 from app.core.search.ranking import Statistics
 from app.core.search.text import words
@@ -197,6 +197,8 @@ def _section_score(
     plan, section_kinds = context.plan, kinds.split()
     if plan.intents.intersection(section_kinds):
         score += INTENT_WEIGHT * context.unit
+    elif any(CONTRARY.get(intent, frozenset()).intersection(section_kinds) for intent in plan.intents):
+        score -= INTENT_WEIGHT * context.unit
     elif plan.cues.intersection(section_kinds):
         score += CUE_WEIGHT * context.unit
     handout = doc.kind == HANDOUT_KIND
