@@ -1,5 +1,5 @@
 """Questions whose shape says which section answers, whatever their words (issue 14, round 4):
-how long a treatment's benefit lasts; why a precaution is taken."""
+how long a treatment's benefit lasts; why a precaution is taken; what a document says."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
         "numbness": ("Numbness", "Numb lips are common; they last an hour after the infusion."),
         "follow-up": ("Follow-up", "Relief fades within three weeks; plan the next course early."),
         "help": ("Getting help", "Call the clinic for help if the pain returns sharply."),
+        "cautions": ("Contraindications", "Heart block; allergy to amide anaesthetics."),
     }
     harms = {
         "rhythm": ("Heart rhythm", "Lidocaine slows conduction at 20 minutes: a slow pulse is the sign."),
@@ -27,6 +28,16 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
     documents = [
         protocol("lidocaine", "Lidocaine infusion for neuropathic pain", sections),
         protocol("lidocaine-harms", "Adverse effects of lidocaine", harms),
+        protocol(
+            "mexiletine",
+            "Mexiletine tablets",
+            {
+                "cautions": (
+                    "Contraindications",
+                    "Mention any heart block: it adds to the risk, as it does with lidocaine.",
+                )
+            },
+        ),
     ]
     with index_of(tmp_path_factory.mktemp("shapes"), "shapes", documents) as built:
         yield built
@@ -50,3 +61,11 @@ def test_why_asks_for_the_reason_not_the_instruction(index: SearchIndex) -> None
     assert _top(index, "how come lidocaine is not a controlled drug") == "lidocaine-harms#schedules"
     # Asked what to do, the instruction answers.
     assert _top(index, "pulse under 50, what to do") == "lidocaine-harms#manage-slow"
+
+
+def test_asking_what_a_document_says_searches_for_its_subject(index: SearchIndex) -> None:
+    # "mention", "add", "cover" ask what the named document says, not about mentioning or adding.
+    assert (
+        _top(index, "does the lidocaine protocol mention contraindications") == "lidocaine#cautions"
+    )
+    assert _top(index, "do the lidocaine rules add contraindications") == "lidocaine#cautions"

@@ -46,10 +46,12 @@ _STOPWORD_TEXT = """
     problem problems issue issues thing things stuff happen happens happened okay ok safe safely
     take takes taking took keep keeps get gets getting go goes going feel feels feeling felt still really
     very use used uses using patient patients pt pts want wants wanted wanting
-    over above under below than more less greater"""
+    over above under below than more less greater
+    add adds cover covers include includes mention mentions say says contain contains describe describes"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 """Question, function and vague words: "can they drive home" is about driving home, "bladder
-problems" about the bladder and "how long does the infusion take" about the infusion. Rare in
+problems" about the bladder and "how long does the infusion take" about the infusion; "does the REMS
+add any contraindications" asks what a document says (add, cover, mention), not about adding. Rare in
 clinical text, such words would otherwise weigh the most."""
 
 
