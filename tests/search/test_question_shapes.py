@@ -65,7 +65,5 @@ def test_why_asks_for_the_reason_not_the_instruction(index: SearchIndex) -> None
 
 def test_asking_what_a_document_says_searches_for_its_subject(index: SearchIndex) -> None:
     # "mention", "add", "cover" ask what the named document says, not about mentioning or adding.
-    assert (
-        _top(index, "does the lidocaine protocol mention contraindications") == "lidocaine#cautions"
-    )
+    assert _top(index, "does the lidocaine protocol mention contraindications") == "lidocaine#cautions"
     assert _top(index, "do the lidocaine rules add contraindications") == "lidocaine#cautions"
