@@ -18,6 +18,10 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
         "numbness": ("Numbness", "Numb lips are common; they last an hour after the infusion."),
         "follow-up": ("Follow-up", "Relief fades within three weeks; plan the next course early."),
         "help": ("Getting help", "Call the clinic for help if the pain returns sharply."),
+        "what-it-is": (
+            "What it is",
+            "A local anaesthetic; outside trials it is given under the access programme.",
+        ),
         "cautions": ("Contraindications", "Heart block; allergy to amide anaesthetics."),
     }
     harms = {
@@ -28,6 +32,17 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
     documents = [
         protocol("lidocaine", "Lidocaine infusion for neuropathic pain", sections),
         protocol("lidocaine-harms", "Adverse effects of lidocaine", harms),
+        protocol(
+            "programme",
+            "The lidocaine access programme - registration and forms",
+            {
+                "registration": (
+                    "Registration",
+                    "Register each clinic with the programme before the first infusion.",
+                )
+            },
+            aliases=["access programme", "LAP"],
+        ),
         protocol(
             "mexiletine",
             "Mexiletine tablets",
@@ -67,3 +82,11 @@ def test_asking_what_a_document_says_searches_for_its_subject(index: SearchIndex
     # "mention", "add", "cover" ask what the named document says, not about mentioning or adding.
     assert _top(index, "does the lidocaine protocol mention contraindications") == "lidocaine#cautions"
     assert _top(index, "do the lidocaine rules add contraindications") == "lidocaine#cautions"
+
+
+def test_what_a_document_is_named_after_is_said_by_its_summary(index: SearchIndex) -> None:
+    assert _top(index, "what is the access programme") == "programme"
+    assert _top(index, "what's the programme") == "programme"
+    # The last words of a long name are not the whole of what the document is about.
+    assert _top(index, "what is neuropathic pain") != "lidocaine"
+    assert _top(index, "what is registration") == "programme#registration"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sqlite3
 import time
 import uuid
@@ -21,7 +20,7 @@ from app.core.packs.loaded import Pack, PackSet
 from app.core.packs.outline import outline
 from app.core.search import fuzzy, schema
 from app.core.search.kinds import Compounds, section_kinds
-from app.core.search.query import content_words
+from app.core.search.query import content_words, title_names
 from app.core.search.synonyms import synonym_groups
 from app.core.search.text import clean_content, fill_placeholders, plain_markdown, stem
 
@@ -40,9 +39,6 @@ class _Rows:
     sections: list[tuple[int, int, str, str, str, str]]
 
 
-_TITLE_PARTS = re.compile(r"\s+-\s+|[():;,]")
-
-
 def _tags(doc: model.Document) -> list[str]:
     tags = doc.tags
     return list(dict.fromkeys([*tags.conditions, *tags.routes, *tags.settings, *tags.topics]))
@@ -51,10 +47,8 @@ def _tags(doc: model.Document) -> list[str]:
 def names(doc: model.Document) -> str:
     """The document's names, one a line, for recognising a title typed whole: the title, its aliases
     and id, and each part of a long title that has two words or more (folded, without stop words)."""
-    whole = [doc.title, *doc.aliases, doc.id.replace("-", " ")]
-    found = {" ".join(content_words(text)) for text in whole}
-    parts = (" ".join(content_words(text)) for text in _TITLE_PARTS.split(doc.title))
-    found.update(part for part in parts if " " in part)
+    found = {" ".join(content_words(text)) for text in [*doc.aliases, doc.id.replace("-", " ")]}
+    found |= title_names(doc.title)
     return "\n".join(sorted(name for name in found if name))
 
 

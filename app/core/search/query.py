@@ -55,9 +55,25 @@ add any contraindications" asks what a document says (add, cover, mention), not 
 clinical text, such words would otherwise weigh the most."""
 
 
+CONTRACTED = frozenset({"m", "s", "t", "re", "ve", "ll", "d", "im"})
+"""What an apostrophe leaves of a word ("I'm" -> "i m", "they're" -> "they re"): no content."""
+
+
 def content_words(text: str) -> list[str]:
     """The folded words of `text` that are not stop words (for comparing a query with titles)."""
-    return [word for word in words(text) if word not in STOPWORDS]
+    return [word for word in words(text) if word not in STOPWORDS and word not in CONTRACTED]
+
+
+_TITLE_PARTS = re.compile(r"\s+-\s+|[():;,]")
+
+
+def title_names(title: str) -> set[str]:
+    """A title as names (folded, without stop words): whole, and each part of two words or more
+    ("The SPRAVATO REMS - settings and forms" -> "spravato rems settings forms", "spravato rems",
+    "settings forms")."""
+    parts = (" ".join(content_words(text)) for text in _TITLE_PARTS.split(title))
+    found = {" ".join(content_words(title))} | {part for part in parts if " " in part}
+    return {name for name in found if name}
 
 
 QUESTION_PAIRS = frozenset(
@@ -254,10 +270,6 @@ def _question_words(units: list[Unit]) -> set[Unit]:
         ):
             found.update((previous, unit))
     return found
-
-
-CONTRACTED = frozenset({"m", "s", "t", "re", "ve", "ll", "d", "im"})
-"""What an apostrophe leaves of a word ("I'm" -> "i m", "they're" -> "they re"): no content."""
 
 
 def _is_stopword(unit: Unit) -> bool:

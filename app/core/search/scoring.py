@@ -27,8 +27,8 @@ import sqlite3
 from dataclasses import dataclass
 
 from app.core.search import fuzzy
-from app.core.search.kinds import CONTRARY, STUDY, modifiers
-from app.core.search.query import STOPWORDS, Group, Plan
+from app.core.search.kinds import CONTRARY, DEFINITION, STUDY, modifiers
+from app.core.search.query import STOPWORDS, Group, Plan, title_names
 from app.core.search.ranking import Statistics
 from app.core.search.text import words
 
@@ -54,6 +54,8 @@ clinician may still be looking for what the handout tells the patient."""
 PATIENT_WEIGHT = 1.0
 """A patient handout for a first-person question ("can I drive"), in the same units: the handout is
 written for the person asking, so it answers before a reference section with the same words."""
+SUBJECT_SHARE = 0.5
+"""The least share of a name that its last words must make to be what the name is about."""
 MIN_FUZZY = 5
 NEAR_NAME = 0.75
 """A typed name covers at least this share of a title's or alias's words (and they all match)."""
@@ -166,6 +168,25 @@ def is_named(plan: Plan, names: str) -> bool:
     return False
 
 
+def names_subject(plan: Plan, names: str, title: str) -> bool:
+    """Whether the query's words end one of the document's other names than its title, and make at
+    least half of it: an alias's last words say what it names ("SPRAVATO REMS" is a REMS, "Spravato
+    MDSI" is about MDSI), while a word before them only qualifies it ("racemic ketamine" is not
+    what racemic means). A title describes ("Lidocaine for neuropathic pain", "... - registration
+    and forms"): its last words are not what the document is."""
+    typed = plan.name
+    if not typed:
+        return False
+    for name in set(names.splitlines()) - title_names(title):
+        whole = name.split()
+        ending = whole[-len(typed) :]
+        if len(typed) < SUBJECT_SHARE * len(whole) or len(ending) != len(typed):
+            continue
+        if all(_same_word(t, w) for t, w in zip(typed, ending, strict=True)):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class _Context:
     plan: Plan
@@ -184,7 +205,7 @@ def _weight(place: str | None, titled: bool, coverage: float) -> float:
     if place == BODY:
         return TITLED_BODY if titled else BODY_WEIGHT
     if place == SUMMARY:
-        return SUMMARY_WEIGHT
+        return max(SUMMARY_WEIGHT, TITLE_WEIGHT if titled else 0.0)
     return TITLE_WEIGHT if titled else 0.0
 
 
@@ -236,6 +257,11 @@ def _score_document(
         for rowid, row in sections.items():
             if rowid != doc.first and context.plan.intents.intersection(row[3].split()):
                 places.setdefault(rowid, {})
+    # "What is the REMS": a question of what a thing is, when the thing is what the document is
+    # named after, is answered by the document's summary, which says what its subject is.
+    defined = DEFINITION in context.plan.intents and names_subject(context.plan, doc.names, doc.title)
+    if defined:
+        places.setdefault(doc.first, {})
     if not places:
         # Only the title, aliases or tags hold the words: the hit opens at the top of the document.
         places[doc.first] = {}
@@ -245,7 +271,8 @@ def _score_document(
     said += sum(w for number, w in enumerate(context.subjects) if titled[number])
     return [
         Ranked(doc, rowid, sections[rowid][1], sections[rowid][2], said + _section_score(
-            context, doc, sections[rowid][3], own, titled,
+            context, doc, sections[rowid][3] + (f" {DEFINITION}" if defined and rowid == doc.first else ""),
+            own, titled,
             coverage=_coverage(heading(rowid), in_headings.get(rowid, set())),
         ))
         for rowid, own in places.items()
