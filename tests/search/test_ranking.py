@@ -90,7 +90,7 @@ def test_section_kinds_come_from_ids_headings_and_document_kind() -> None:
     assert kinds == "contraindications"
     assert "monitoring" in section_kinds("bp-40-min", "About 40 minutes after the dose", "checklist")
     assert section_kinds("before", "In the days before", "instructions") == "rules"
-    assert section_kinds("worked-example", "Worked example", "calculator") == "dosing"
+    assert section_kinds("worked-example", "Worked example", "calculator") == "calculation"
 
 
 def test_lay_words_reach_clinical_terms(index: SearchIndex) -> None:

@@ -26,6 +26,7 @@ STUDY = "study"
 READINGS = "readings"
 FOLLOW_UP = "follow-up"
 RATIONALE = "rationale"
+CALCULATION = "calculation"
 FREQUENCY = "frequency"
 """Not a section kind: "how often" asks for a schedule (dosing) or, of a check, for monitoring."""
 CHECK_STEMS = frozenset(
@@ -69,7 +70,7 @@ HARM_STEMS = frozenset({"advers", "harm", "toxic"})
 what a precaution guards against, so it gives the reason for the precaution (a rationale)."""
 
 DOCUMENT_KINDS: dict[str, frozenset[str]] = {
-    "calculator": frozenset({DOSING}),
+    "calculator": frozenset({CALCULATION}),
     "instructions": frozenset({RULES}),
     "cards": frozenset({STUDY}),
 }
@@ -209,6 +210,7 @@ CUES: dict[str, str] = {
     **dict.fromkeys(STUDY_STEMS, STUDY),
     **dict.fromkeys(("interact",), INTERACTIONS),
     **dict.fromkeys(("reason", "rational"), RATIONALE),
+    **dict.fromkeys(("calcul", "devic"), CALCULATION),
     **dict.fromkeys(("call", "emergenc"), HELP),
 }
 """Stems that stay searched and also name the kind of section that answers."""
@@ -254,6 +256,18 @@ def readings(tokens: list[str]) -> set[int]:
     return found
 
 
+QUANTITY_UNITS = frozenset({"mg", "mcg", "kg", "ml", "lb", "lbs"})
+"""Units of a quantity to work out ("84 mg", "a 70 kg patient", "ml/h"): a calculator answers."""
+
+
+def quantities(tokens: list[str]) -> bool:
+    """Whether a number is typed with a unit of dose, weight or volume."""
+    return any(
+        token.replace(".", "", 1).isdigit() and tokens[place + 1] in QUANTITY_UNITS
+        for place, token in enumerate(tokens[:-1])
+    )
+
+
 def framing(tokens: list[str], inside: set[int] | None = None) -> tuple[set[int], set[str], set[str]]:
     """Positions of framing words in `tokens`, the intents of the frames found, and those of cue words.
 
@@ -279,6 +293,8 @@ def framing(tokens: list[str], inside: set[int] | None = None) -> tuple[set[int]
         for place, token in enumerate(tokens)
         if place not in skipped and (intent := CUES.get(stem(token))) is not None
     }
+    if quantities(tokens):
+        cues.add(CALCULATION)
     if DEFINITION in intents and (len(intents) > 1 or cues):
         intents.discard(DEFINITION)
     return covered, intents, cues - intents

@@ -47,11 +47,13 @@ _STOPWORD_TEXT = """
     take takes taking took keep keeps get gets getting go goes going feel feels feeling felt still really
     very use used uses using patient patients pt pts want wants wanted wanting
     over above under below than more less greater
-    add adds cover covers include includes mention mentions say says contain contains describe describes"""
+    add adds cover covers include includes mention mentions say says contain contains describe describes
+    man woman person someone somebody guy lady gentleman"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 """Question, function and vague words: "can they drive home" is about driving home, "bladder
 problems" about the bladder and "how long does the infusion take" about the infusion; "does the REMS
-add any contraindications" asks what a document says (add, cover, mention), not about adding. Rare in
+add any contraindications" asks what a document says (add, cover, mention), not about adding; "a
+70 kg woman" is a patient of 70 kg (the pregnancy sections speak of women). Rare in
 clinical text, such words would otherwise weigh the most."""
 
 
