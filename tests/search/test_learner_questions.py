@@ -50,6 +50,16 @@ def test_asking_for_flashcards_or_a_quiz_opens_the_study_deck(index: SearchIndex
     assert "study" in section_kinds("cards", "Cards", "cards")
 
 
+def test_asked_to_be_tested_the_deck_comes_before_a_section_with_more_of_the_words(
+    index: SearchIndex,
+) -> None:
+    # The deck's cards say "Toxicity?" only; the protocol's section says perioral numbness, tinnitus and
+    # seizures: asked to be tested, the learner still wants the deck first.
+    assert _targets(index, "test me on lidocaine toxicity seizures and tinnitus")[0].startswith(
+        "lidocaine-deck"
+    )
+
+
 def test_study_cards_still_come_after_reference_sections_otherwise(index: SearchIndex) -> None:
     targets = _targets(index, "lidocaine toxicity")
     assert targets[0] == "lidocaine#adverse"

@@ -96,9 +96,13 @@ class Ranked:
     """The document's place in the first stage's order (ties)."""
     studied: bool = False
     """The question asks for study material: study cards rank by score like any section."""
+    drilled: bool = False
+    """The question asks to be tested ("quiz me on X"): the study cards come before every reference
+    section, as they come after them otherwise."""
 
     def key(self) -> tuple[bool, bool, float, int, int]:
-        held_back = self.doc.kind == STUDY_KIND and not self.studied
+        cards = self.doc.kind == STUDY_KIND
+        held_back = (cards and not self.studied) or (self.drilled and not cards)
         return (not self.named, held_back, -self.score, self.position, self.rowid)
 
 
@@ -313,6 +317,7 @@ def score_sections(
         for section in sections:
             section.position = position
             section.studied = studied
+            section.drilled = STUDY in plan.intents
         if named:
             max(sections, key=lambda s: (s.score, -s.rowid)).named = True
         ranked.extend(sections)
