@@ -8,6 +8,9 @@ from collections.abc import Iterator
 import pytest
 
 from app.core.search import SearchIndex
+from app.core.search.kinds import audience
+from app.core.search.query import content_words
+from app.core.search.text import words
 from tests.search.support import index_of, protocol
 
 
@@ -90,3 +93,10 @@ def test_what_a_document_is_named_after_is_said_by_its_summary(index: SearchInde
     # The last words of a long name are not the whole of what the document is about.
     assert _top(index, "what is neuropathic pain") != "lidocaine"
     assert _top(index, "what is registration") == "programme#registration"
+
+
+def test_im_is_a_route_not_a_patient_speaking() -> None:
+    # "I'm" is typed with its apostrophe ("i", "m"); "IM" is intramuscular, and part of names.
+    assert audience(words("how long to observe after an IM lidocaine dose")) == (False, False)
+    assert audience(words("I'm on lidocaine, can I drive")) == (True, False)
+    assert content_words("IM lidocaine") == ["im", "lidocaine"]

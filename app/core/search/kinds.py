@@ -215,7 +215,7 @@ CUES: dict[str, str] = {
 }
 """Stems that stay searched and also name the kind of section that answers."""
 
-FIRST_PERSON = frozenset({"i", "me", "my", "myself", "im", "mine"})
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
 THIRD_PERSON = frozenset({"they", "them", "their", "theirs", "patient", "patients", "pt", "pts"})
 """A question about someone else ("can they drive home", "patient on an maoi") is a clinician's:
 the reference sections answer it before the patient handouts."""

@@ -57,7 +57,7 @@ add any contraindications" asks what a document says (add, cover, mention), not 
 clinical text, such words would otherwise weigh the most."""
 
 
-CONTRACTED = frozenset({"m", "s", "t", "re", "ve", "ll", "d", "im"})
+CONTRACTED = frozenset({"m", "s", "t", "re", "ve", "ll", "d"})
 """What an apostrophe leaves of a word ("I'm" -> "i m", "they're" -> "they re"): no content."""
 
 
