@@ -57,3 +57,7 @@ def test_which_numbers_are_ages() -> None:
     assert life_stages(words("she is 70 kg")) == {}
     assert life_stages(words("observe over 90 minutes")) == {}
     assert life_stages(words("bp is 150 over 95")) == {}
+    # A small number after "is" is a score unless a person or "years old" says it is an age.
+    assert life_stages(words("the MOAA/S is 3")) == {}
+    assert life_stages(words("her pain is 8 out of 10")) == {}
+    assert life_stages(words("my son is 15")) == {3: (("adolescents",), 1)}
