@@ -100,3 +100,11 @@ def test_im_is_a_route_not_a_patient_speaking() -> None:
     assert audience(words("how long to observe after an IM lidocaine dose")) == (False, False)
     assert audience(words("I'm on lidocaine, can I drive")) == (True, False)
     assert content_words("IM lidocaine") == ["im", "lidocaine"]
+
+
+def test_a_contraction_is_no_content_but_a_hyphenated_term_is(index: SearchIndex) -> None:
+    planner = index._state().planner
+    searched = [a.tokens for g in planner.plan("I'm on lidocaine, they're ").groups for a in g.alternatives]
+    assert searched == [("lidocaine",)]
+    add_on = [a.tokens for g in planner.plan("lidocaine as add-on ").groups for a in g.alternatives]
+    assert ("add", "on") in add_on

@@ -280,7 +280,8 @@ def _is_stopword(unit: Unit) -> bool:
         return False
     if len(unit.tokens) == 1:
         return unit.tokens[0] in STOPWORDS
-    return all(token in STOPWORDS or token in CONTRACTED for token in unit.tokens)
+    contracted = any(token in CONTRACTED for token in unit.tokens)  # not "add-on", a term
+    return contracted and all(token in STOPWORDS or token in CONTRACTED for token in unit.tokens)
 
 
 class _Builder:
