@@ -25,6 +25,17 @@ content against today's date, and that is the freshness check to run before a re
 DATA = Path(__file__).resolve().parent / "data"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """`make pytest-future` names a moment two years ahead; a run whose calendar did not move there
+    would prove nothing, so it stops (in the controller and in each worker)."""
+    moment = os.environ.get("TEST_CALENDAR_AT")
+    if moment and date.today() < date.fromisoformat(moment[:10]):
+        raise pytest.UsageError(
+            f"TEST_CALENDAR_AT={moment} but today is {date.today()}: "
+            "tests/future_clock must be on PYTHONPATH and time-machine installed"
+        )
+
+
 class NetworkBlocked(RuntimeError):
     """Raised when code under test tries to open a network connection."""
 
