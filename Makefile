@@ -40,7 +40,7 @@ test: lint typecheck imports pytest
 # sitecustomize in tests/future_clock moves Python's clocks (time-machine) in pytest and in every Python
 # child process; tests/conftest.py refuses to run if the calendar did not move.
 pytest-future: $(STAMP)
-	PYTHONPATH=tests/future_clock TEST_CALENDAR_AT=2028-01-01T10:00:00+00:00 \
+	PYTHONPATH=$(CURDIR)/tests/future_clock TEST_CALENDAR_AT=2028-01-01T10:00:00+00:00 \
 	  $(BIN)/pytest -n 2 --dist loadgroup -p no:time_machine -rs \
 	  -W "ignore:Module already imported so cannot be rewritten:pytest.PytestAssertRewriteWarning"
 
