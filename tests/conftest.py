@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -23,6 +25,28 @@ CONTENT_CHECKED_ON = date(2026, 12, 1)
 never starts failing on its own when a review falls due; `protocol-desk validate --strict` checks the
 content against today's date, and that is the freshness check to run before a release."""
 DATA = Path(__file__).resolve().parent / "data"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """`make pytest-future` names a moment two years ahead; a run whose calendar did not move there
+    would prove nothing, so it stops (in the controller and in each worker)."""
+    moment = os.environ.get("TEST_CALENDAR_AT")
+    if not moment:
+        return
+    child = subprocess.run(
+        [sys.executable, "-c", "import datetime; print(datetime.date.today())"],
+        capture_output=True,
+        text=True,
+        cwd=Path.home(),
+        check=False,
+    )  # a child process started elsewhere, as the command-line tests start theirs
+    days = {"this process": str(date.today()), "a child process": child.stdout.strip() or child.stderr[-300:]}
+    for where, today in days.items():
+        if today < moment[:10]:
+            raise pytest.UsageError(
+                f"TEST_CALENDAR_AT={moment} but today in {where} is {today}: "
+                "tests/future_clock must be on PYTHONPATH (as an absolute path) and time-machine installed"
+            )
 
 
 class NetworkBlocked(RuntimeError):

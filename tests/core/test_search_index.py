@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -217,3 +221,24 @@ def test_progress_callback_can_cancel_a_build(packs: PackSet, tmp_path: Path) ->
     with pytest.raises(KeyboardInterrupt):
         SearchIndex.build(packs, tmp_path / "index.db", cancel)
     assert list(tmp_path.iterdir()) == []
+
+
+def _leftover(folder: Path, pid: int, days_old: float) -> Path:
+    leftover = folder / f"index.db.{pid}-0123abcd.tmp"
+    leftover.write_bytes(b"half a build")
+    moment = time.time() - days_old * 86400
+    os.utime(leftover, (moment, moment))
+    return leftover
+
+
+def test_only_leftovers_of_ended_builds_are_removed(packs: PackSet, tmp_path: Path) -> None:
+    """A build removes day-old temporaries of processes that ended; a day-old one whose process still
+    runs (a clock moved forward, a build paused overnight) and a fresh one are left alone."""
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()  # reaped: its number names no process now
+    crashed = _leftover(tmp_path, ended.pid, days_old=3)
+    running = _leftover(tmp_path, os.getpid(), days_old=3)
+    fresh = _leftover(tmp_path, ended.pid, days_old=0).rename(tmp_path / f"index.db.{ended.pid}-fedc4321.tmp")
+    SearchIndex.open_or_build(packs, tmp_path / "index.db")
+    assert not crashed.exists()
+    assert running.exists() and fresh.exists()

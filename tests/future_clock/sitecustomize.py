@@ -1,27 +1,20 @@
-"""Loaded only by `make pytest-future`, which puts this folder on PYTHONPATH (so child Python
-processes of the tests load it too).
+"""Loaded only by `make pytest-future`, which puts this folder on PYTHONPATH (so the pytest workers and
+every Python child process of the tests load it too) and names the moment in TEST_CALENDAR_AT.
 
-That run moves the calendar with libfaketime and keeps the monotonic clock real
-(FAKETIME_DONT_FAKE_MONOTONIC=1), because Qt's timers stall under a faked monotonic clock. In that
-mode libfaketime answers Python 3.11's `time.sleep` (clock_nanosleep on CLOCK_MONOTONIC with an
-absolute deadline) with EINVAL, while a relative `select` timeout passes through untouched: so sleep
-through `select`. Nothing in the app or the normal test run loads this file.
+The calendar moves with time-machine: Python's clocks (`date.today`, `datetime.now`, `time.time`,
+`time.localtime`...) start at that moment and tick on. It patches Python's clock functions only, not
+the C library, so Qt's timers, SQLite and the thread machinery run on the real clocks. An earlier
+version preloaded libfaketime, which intercepts every clock read in every thread of the process: under
+load it left some of Qt's loader threads waiting and the window never reported its index ready.
+Nothing in the app or the normal test run loads this file.
 """
 
 import os
-import select
-import time
+from datetime import datetime
 
-_real_sleep = time.sleep
+_moment = os.environ.get("TEST_CALENDAR_AT")
+if _moment:
+    import time_machine
 
-
-def _sleep_through_select(seconds: float) -> None:
-    if seconds < 0:
-        raise ValueError("sleep length must be non-negative")
-    deadline = time.monotonic() + seconds
-    while (left := deadline - time.monotonic()) > 0:
-        select.select([], [], [], left)
-
-
-if "faketime" in os.environ.get("LD_PRELOAD", ""):
-    time.sleep = _sleep_through_select
+    _travel = time_machine.travel(datetime.fromisoformat(_moment), tick=True)
+    _travel.start()

@@ -213,11 +213,28 @@ def _temporary_path(path: Path) -> Path:
 
 
 def _remove_stale_temporaries(path: Path) -> None:
-    """Leftovers of builds that crashed; a build running elsewhere now is younger than a day."""
+    """Leftovers of builds that crashed: older than a day and, where that can be asked, made by a
+    process that no longer runs (a clock set forward makes a live build look a day old)."""
     with contextlib.suppress(OSError):
         for stale in path.parent.glob(f"{path.name}.*.tmp"):
-            if time.time() - stale.stat().st_mtime > STALE_TEMP_SECONDS:
+            old = time.time() - stale.stat().st_mtime > STALE_TEMP_SECONDS
+            if old and not _builder_alive(stale.name[len(path.name) + 1 :]):
                 stale.unlink(missing_ok=True)
+
+
+def _builder_alive(suffix: str) -> bool:
+    """Whether the process named in a temporary's `<pid>-<hex>.tmp` suffix still runs (POSIX only:
+    on Windows a signal 0 would end the process, so there the age alone decides)."""
+    pid_text = suffix.split("-", 1)[0]
+    if os.name != "posix" or not pid_text.isdigit() or int(pid_text) <= 0:
+        return False
+    try:
+        os.kill(int(pid_text), 0)
+    except PermissionError:  # it runs, as another user
+        return True
+    except (OSError, OverflowError):  # no such process, or no such number
+        return False
+    return True
 
 
 def write_index(packs: PackSet, path: Path, key: str, progress: Progress | None = None) -> None:
