@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.reader.document_accessible import block_links, document_interface, link_destination
+from app.gui.reader.document_accessible import (
+    anchor_texts,
+    block_links,
+    document_interface,
+    link_destination,
+)
 from app.gui.reader.document_header import DocumentHeader
 from app.gui.reader.measure import apply_reading_measure
 from app.gui.widgets import accessible
@@ -284,11 +289,12 @@ class DocumentPane(QWidget):
 
     def _fill_links(self) -> None:
         self.links.clear()
+        anchors = anchor_texts(self.browser.document())
         for text, href in document_links(self.browser.document()):
             item = QListWidgetItem(text)
             item.setData(LINK_ROLE, href)
             item.setToolTip(href)
-            destination = link_destination(self.browser.document(), href)
+            destination = link_destination(anchors, href)
             if destination and destination != text:  # "1" alone says nothing: "1: [1] Smith J ..."
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{text}: {destination}")
             self.links.addItem(item)
