@@ -4,6 +4,7 @@ how long a treatment's benefit lasts; why a precaution is taken; what a document
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -108,3 +109,17 @@ def test_a_contraction_is_no_content_but_a_hyphenated_term_is(index: SearchIndex
     assert searched == [("lidocaine",)]
     add_on = [a.tokens for g in planner.plan("lidocaine as add-on ").groups for a in g.alternatives]
     assert ("add", "on") in add_on
+
+
+def test_given_says_how_a_drug_reaches_the_patient_not_what_is_asked(tmp_path: Path) -> None:
+    # "Given", like "taken", is said of every drug: "how often is X given" asks for the schedule,
+    # "who must be present while X is given" for the staff, not for a section that says "given".
+    sections = {
+        "schedule": ("Dosing and schedule", "Twice a week in weeks 1 to 4, then weekly."),
+        "staffing": ("Staffing", "A physician must be present on site for every session."),
+        "history": ("History", "Given weekly in early trials; a physician has given it by mouth at home."),
+    }
+    documents = [protocol("mexiletine", "Mexiletine for neuropathic pain", sections)]
+    with index_of(tmp_path, "given", documents) as index:
+        assert _top(index, "how often is mexiletine given in week 5") == "mexiletine#schedule"
+        assert _top(index, "must a physician be on site while mexiletine is given") == "mexiletine#staffing"
