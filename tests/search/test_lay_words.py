@@ -75,3 +75,14 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
 def test_lay_phrase_finds_its_section(index: SearchIndex, phrase: str, target: str) -> None:
     found = [hit.target for hit in index.search(phrase, limit=3).hits]
     assert target in found, (phrase, found)
+
+
+def test_a_symptom_is_not_the_indication_named_after_it(index: SearchIndex) -> None:
+    # MDSI is an indication (depression with acute suicidal ideation or behaviour): asking about
+    # suicidal thoughts is not asking about the esketamine indication, whose abbreviation a section
+    # on benzodiazepines in the MDSI trials happens to use.
+    planner = index._state().planner
+    assert "mdsi" not in planner.plan("suicidal thoughts ").expanded
+    assert "suicidal ideation" in planner.plan("suicidal thoughts ").expanded
+    found = [hit.target for hit in index.search("suicidal ideation ketamine evidence", limit=3).hits]
+    assert found[0] == "ketamine-iv-trd#suicidal-ideation", found
