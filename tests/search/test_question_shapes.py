@@ -123,3 +123,13 @@ def test_given_says_how_a_drug_reaches_the_patient_not_what_is_asked(tmp_path: P
     with index_of(tmp_path, "given", documents) as index:
         assert _top(index, "how often is mexiletine given in week 5") == "mexiletine#schedule"
         assert _top(index, "must a physician be on site while mexiletine is given") == "mexiletine#staffing"
+
+
+def test_approval_is_asked_of_the_regulatory_status(tmp_path: Path) -> None:
+    # "Approved", "licensed" ask where a use stands with the regulator: of two sections with the
+    # same words, the one whose heading says regulatory status (or indications) answers.
+    said = "Approved for arrhythmia in 1986; licensed for pain nowhere."
+    sections = {"history": ("History", said), "regulatory": ("Evidence and regulatory status", said)}
+    with index_of(tmp_path, "regulatory", [protocol("mexiletine", "Mexiletine", sections)]) as index:
+        assert _top(index, "when was mexiletine approved for arrhythmia") == "mexiletine#regulatory"
+        assert _top(index, "is mexiletine licensed for pain") == "mexiletine#regulatory"

@@ -27,6 +27,9 @@ READINGS = "readings"
 FOLLOW_UP = "follow-up"
 RATIONALE = "rationale"
 CALCULATION = "calculation"
+REGULATORY = "regulatory"
+"""Where a use stands with the regulator ("is X approved for Y", "when was X licensed"): a section
+headed regulatory status, approval or indications says so."""
 FREQUENCY = "frequency"
 """Not a section kind: "how often" asks for a schedule (dosing) or, of a check, for monitoring."""
 CHECK_STEMS = frozenset(
@@ -47,6 +50,7 @@ KIND_STEMS: dict[str, frozenset[str]] = {
     MANAGEMENT: frozenset({"manag"}),
     DEFINITION: frozenset({"defin", "glossari", "terminolog", "mean"}),
     FOLLOW_UP: frozenset({"follow", "booster"}),
+    REGULATORY: frozenset({"regulatori", "approv", "licens", "licenc", "indic"}),
     RATIONALE: frozenset({
         "evid", "trial", "studi", "mechan", "pharmacolog", "pharmacokinet", "pharmacodynam", "rational",
         "reason", "risk", "advers", "abus", "misus", "harm", "toxic",
@@ -211,6 +215,7 @@ CUES: dict[str, str] = {
     **dict.fromkeys(("interact",), INTERACTIONS),
     **dict.fromkeys(("reason", "rational"), RATIONALE),
     **dict.fromkeys(("calcul", "devic"), CALCULATION),
+    **dict.fromkeys(("approv", "unapprov", "licens", "licenc", "regulatori"), REGULATORY),
     **dict.fromkeys(("call", "emergenc"), HELP),
 }
 """Stems that stay searched and also name the kind of section that answers."""
