@@ -133,3 +133,22 @@ def test_approval_is_asked_of_the_regulatory_status(tmp_path: Path) -> None:
     with index_of(tmp_path, "regulatory", [protocol("mexiletine", "Mexiletine", sections)]) as index:
         assert _top(index, "when was mexiletine approved for arrhythmia") == "mexiletine#regulatory"
         assert _top(index, "is mexiletine licensed for pain") == "mexiletine#regulatory"
+
+
+def test_the_benefit_asked_about_is_framing_in_how_long_it_lasts(tmp_path: Path) -> None:
+    # "How long does the antidepressant effect last" asks when the benefit fades: the words naming
+    # the benefit say what lasts, as "help" does, and do not pull a section that only uses them.
+    sections = {
+        "mood": ("Mood", "One trial looked for an antidepressant effect of lidocaine and found none."),
+        "follow-up": (
+            "Follow-up",
+            "Benefit after a single infusion fades within weeks; plan the next course.",
+        ),
+    }
+    documents = [protocol("lidocaine", "Lidocaine for neuropathic pain", sections)]
+    with index_of(tmp_path, "lasting", documents) as index:
+        query = "how long does the antidepressant effect of one infusion last"
+        assert _top(index, query) == "lidocaine#follow-up"
+        # Nothing but framing left: the benefit is searched rather than nothing.
+        assert index._state().planner.plan("how long does the relief last").groups
+        assert _top(index, "how long does the benefit last") == "lidocaine#follow-up"

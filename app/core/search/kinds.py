@@ -309,20 +309,25 @@ BENEFIT_STEMS = frozenset({"help", "work", "benefit", "relief", "respons", "impr
 """Words of a treatment's benefit: "how long does it *help*", "how long does the *relief* last"."""
 LASTING = frozenset({"help", "work", "last", "wear", "persist"})
 """Verbs that only ask for the duration, dropped from the search ("help" is not "get help")."""
+BENEFIT_NAMES = BENEFIT_STEMS | {"effect"}
+"""Words that name the benefit whose duration is asked ("the antidepressant *effect*"), dropped from
+the search too: they say what lasts, and would pull any section that uses them ("no antidepressant
+effect in OCD"). "Effect" alone does not make a question about benefit ("side effects")."""
 
 
 def _lasting(tokens: list[str], covered: set[int], intents: set[str]) -> set[int]:
     """Positions of the verbs of a question about how long a treatment's benefit lasts ("how long
     does ketamine help", "how long does the antidepressant effect last"), whose intents become
     follow-up (when the benefit fades and what follows) and evidence (how long it lasted in trials),
-    not monitoring. Without a word of benefit ("how long does the dissociation last") the section
-    about the thing named answers, as before."""
+    not monitoring; the words of benefit only say what lasts and are dropped. Without a word of
+    benefit ("how long does the dissociation last") the section about the thing named answers."""
     asks = any(tokens[place : place + 2] == ["how", "long"] for place in range(len(tokens)))
     if not asks or not any(stem(token) in BENEFIT_STEMS for token in tokens):
         return set()
     intents.discard(MONITORING)
     intents.update((FOLLOW_UP, EVIDENCE))
-    return {place for place, token in enumerate(tokens) if stem(token) in LASTING and place not in covered}
+    dropped = LASTING | BENEFIT_NAMES
+    return {place for place, token in enumerate(tokens) if stem(token) in dropped and place not in covered}
 
 
 def _frames_in(tokens: list[str]) -> tuple[set[int], set[str]]:

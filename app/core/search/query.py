@@ -215,7 +215,10 @@ class Planner:
             if (s[1] is not None and id(s[0][0]) not in dropped)
             or not (_is_stopword(s[0][0]) or s[0][0] in questions or id(s[0][0]) in dropped)
         ]
-        return (content or spans)[:MAX_GROUPS]
+        # A question that is all framing ("how long does the relief last") searches its framed
+        # content words rather than nothing or its stop words.
+        framed_only = [s for s in spans if not (_is_stopword(s[0][0]) or s[0][0] in questions)]
+        return (content or framed_only or spans)[:MAX_GROUPS]
 
 
 def _staged(units: list[Unit]) -> list[Unit]:
