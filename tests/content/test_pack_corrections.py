@@ -168,3 +168,18 @@ def test_pain_dosing_rows_carry_no_anesthetic_or_icu_rates(pack: Pack) -> None:
     for row in protocol.dosing:
         assert not re.search(r"\bICU\b|7 mg/kg/h|bolus up to", row.dose, re.IGNORECASE), row.dose
     assert any("80 mg" in row.dose for row in protocol.dosing)
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        f"{doc}#monitoring"
+        for doc in ("ketamine-assisted-psychotherapy", "ketamine-iv-trd", "ketamine-chronic-pain")
+    ],
+)
+def test_every_ketamine_session_monitors_vital_signs(pack: Pack, target: str) -> None:
+    # Round 5 of issue 14: the KAP monitoring section referred to another checklist and never said
+    # that vital signs are watched, though ketamine is given to the standards of anesthetic medicines.
+    section = _section(pack, target)
+    assert re.search(r"\bvital[- ]signs?\b", section.body, re.IGNORECASE), target
+    assert section.references, target

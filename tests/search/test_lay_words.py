@@ -16,6 +16,7 @@ from app.core.packs.loaded import Origin
 from app.core.packs.roots import PackRoot, load_packs
 from app.core.search import SearchIndex
 from app.core.system.paths import bundled_content_dir
+from tests.search.support import handout, index_of, protocol
 
 EFFECTS = "ketamine-adverse-effects"
 LAY_PHRASES = {
@@ -29,7 +30,9 @@ LAY_PHRASES = {
     "sleepy after spravato": f"{EFFECTS}#sedation",
     "seeing things after ketamine": f"{EFFECTS}#emergence-reactions",
     "throwing up after spravato": f"{EFFECTS}#nausea-vomiting",
-    "sick to my stomach": f"{EFFECTS}#nausea-vomiting",
+    # Said in the first person, the handouts that say "sick to your stomach" answer first.
+    "sick to my stomach": "esketamine-treatment-day#monitoring",
+    "patient sick to their stomach": f"{EFFECTS}#nausea-vomiting",
     "spaced out": f"{EFFECTS}#dissociation",
     "floaty": f"{EFFECTS}#dissociation",
     "habit forming": f"{EFFECTS}#abuse-misuse",
@@ -75,3 +78,28 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
 def test_lay_phrase_finds_its_section(index: SearchIndex, phrase: str, target: str) -> None:
     found = [hit.target for hit in index.search(phrase, limit=3).hits]
     assert target in found, (phrase, found)
+
+
+def test_a_symptom_is_not_the_indication_named_after_it(index: SearchIndex) -> None:
+    # MDSI is an indication (depression with acute suicidal ideation or behaviour): asking about
+    # suicidal thoughts is not asking about the esketamine indication, whose abbreviation a section
+    # on benzodiazepines in the MDSI trials happens to use.
+    planner = index._state().planner
+    assert "mdsi" not in planner.plan("suicidal thoughts ").expanded
+    assert "suicidal ideation" in planner.plan("suicidal thoughts ").expanded
+    found = [hit.target for hit in index.search("suicidal ideation ketamine evidence", limit=3).hits]
+    assert found[0] == "ketamine-iv-trd#suicidal-ideation", found
+
+
+def test_a_lay_phrase_holds_for_whoever_says_it(tmp_path: Path) -> None:
+    # The pack lists "sick to my stomach" as a patient says it; a handout writes "your stomach", a
+    # protocol "their stomach". The phrase is the same whoever it is said of.
+    documents = [
+        handout("day", "Treatment day", {"during": ("During", ["You may feel sick to your stomach."])}),
+        protocol("effects", "Effects", {"gut": ("Gut", "Some patients feel sick to their stomach.")}),
+        protocol("other", "Other", {"meals": ("Meals", "Stomach upset is rare; sick leave is not needed.")}),
+    ]
+    synonyms = {"synonyms": [{"terms": ["nausea", "sick to my stomach"]}]}
+    with index_of(tmp_path, "persons", documents, **synonyms) as index:
+        found = {hit.target for hit in index.search("sick to my stomach", limit=2).hits}
+        assert found == {"day#during", "effects#gut"}, found

@@ -4,6 +4,7 @@ how long a treatment's benefit lasts; why a precaution is taken; what a document
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -108,3 +109,46 @@ def test_a_contraction_is_no_content_but_a_hyphenated_term_is(index: SearchIndex
     assert searched == [("lidocaine",)]
     add_on = [a.tokens for g in planner.plan("lidocaine as add-on ").groups for a in g.alternatives]
     assert ("add", "on") in add_on
+
+
+def test_given_says_how_a_drug_reaches_the_patient_not_what_is_asked(tmp_path: Path) -> None:
+    # "Given", like "taken", is said of every drug: "how often is X given" asks for the schedule,
+    # "who must be present while X is given" for the staff, not for a section that says "given".
+    sections = {
+        "schedule": ("Dosing and schedule", "Twice a week in weeks 1 to 4, then weekly."),
+        "staffing": ("Staffing", "A physician must be present on site for every session."),
+        "history": ("History", "Given weekly in early trials; a physician has given it by mouth at home."),
+    }
+    documents = [protocol("mexiletine", "Mexiletine for neuropathic pain", sections)]
+    with index_of(tmp_path, "given", documents) as index:
+        assert _top(index, "how often is mexiletine given in week 5") == "mexiletine#schedule"
+        assert _top(index, "must a physician be on site while mexiletine is given") == "mexiletine#staffing"
+
+
+def test_approval_is_asked_of_the_regulatory_status(tmp_path: Path) -> None:
+    # "Approved", "licensed" ask where a use stands with the regulator: of two sections with the
+    # same words, the one whose heading says regulatory status (or indications) answers.
+    said = "Approved for arrhythmia in 1986; licensed for pain nowhere."
+    sections = {"history": ("History", said), "regulatory": ("Evidence and regulatory status", said)}
+    with index_of(tmp_path, "regulatory", [protocol("mexiletine", "Mexiletine", sections)]) as index:
+        assert _top(index, "when was mexiletine approved for arrhythmia") == "mexiletine#regulatory"
+        assert _top(index, "is mexiletine licensed for pain") == "mexiletine#regulatory"
+
+
+def test_the_benefit_asked_about_is_framing_in_how_long_it_lasts(tmp_path: Path) -> None:
+    # "How long does the antidepressant effect last" asks when the benefit fades: the words naming
+    # the benefit say what lasts, as "help" does, and do not pull a section that only uses them.
+    sections = {
+        "mood": ("Mood", "One trial looked for an antidepressant effect of lidocaine and found none."),
+        "follow-up": (
+            "Follow-up",
+            "Benefit after a single infusion fades within weeks; plan the next course.",
+        ),
+    }
+    documents = [protocol("lidocaine", "Lidocaine for neuropathic pain", sections)]
+    with index_of(tmp_path, "lasting", documents) as index:
+        query = "how long does the antidepressant effect of one infusion last"
+        assert _top(index, query) == "lidocaine#follow-up"
+        # Nothing but framing left: the benefit is searched rather than nothing.
+        assert index._state().planner.plan("how long does the relief last").groups
+        assert _top(index, "how long does the benefit last") == "lidocaine#follow-up"

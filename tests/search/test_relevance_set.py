@@ -3,9 +3,8 @@
 Every file there runs here (363 questions from the users' side: the four written with issue 14, the
 content 1.1 set, and unseen.yaml and unseen-2.yaml, each written before its search output was seen),
 judged at the section a hit opens. The floors sit just under the figures measured by
-benchmarks/relevance.py (see benchmarks/README.md). With the held-back files the whole set is below
-the issue's targets (top-1 0.85, hit@3 0.97, MRR@5 0.9), so the floors are the measured figures,
-not the targets; a change that loses answers fails here.
+benchmarks/relevance.py (see benchmarks/README.md), which meet the issue's targets (top-1 0.85,
+hit@3 0.97, MRR@5 0.9) on the whole set since its fifth pass; a change that loses answers fails here.
 """
 
 from __future__ import annotations
@@ -21,8 +20,8 @@ from app.core.search import SearchIndex
 from app.core.system.paths import bundled_content_dir
 from benchmarks.relevance import Baseline, SetError, figures, load_set, protocol_desk, ranks
 
-FLOORS = {"top1": 0.84, "hit3": 0.95, "mrr5": 0.9}
-MARGIN_OVER_BASELINE = 0.31
+FLOORS = {"top1": 0.855, "hit3": 0.97, "mrr5": 0.91}
+MARGIN_OVER_BASELINE = 0.32
 
 
 @pytest.fixture(scope="module")

@@ -27,6 +27,9 @@ READINGS = "readings"
 FOLLOW_UP = "follow-up"
 RATIONALE = "rationale"
 CALCULATION = "calculation"
+REGULATORY = "regulatory"
+"""Where a use stands with the regulator ("is X approved for Y", "when was X licensed"): a section
+headed regulatory status, approval or indications says so."""
 FREQUENCY = "frequency"
 """Not a section kind: "how often" asks for a schedule (dosing) or, of a check, for monitoring."""
 CHECK_STEMS = frozenset(
@@ -47,6 +50,7 @@ KIND_STEMS: dict[str, frozenset[str]] = {
     MANAGEMENT: frozenset({"manag"}),
     DEFINITION: frozenset({"defin", "glossari", "terminolog", "mean"}),
     FOLLOW_UP: frozenset({"follow", "booster"}),
+    REGULATORY: frozenset({"regulatori", "approv", "licens", "licenc", "indic"}),
     RATIONALE: frozenset({
         "evid", "trial", "studi", "mechan", "pharmacolog", "pharmacokinet", "pharmacodynam", "rational",
         "reason", "risk", "advers", "abus", "misus", "harm", "toxic",
@@ -211,6 +215,7 @@ CUES: dict[str, str] = {
     **dict.fromkeys(("interact",), INTERACTIONS),
     **dict.fromkeys(("reason", "rational"), RATIONALE),
     **dict.fromkeys(("calcul", "devic"), CALCULATION),
+    **dict.fromkeys(("approv", "unapprov", "licens", "licenc", "regulatori"), REGULATORY),
     **dict.fromkeys(("call", "emergenc"), HELP),
 }
 """Stems that stay searched and also name the kind of section that answers."""
@@ -304,20 +309,25 @@ BENEFIT_STEMS = frozenset({"help", "work", "benefit", "relief", "respons", "impr
 """Words of a treatment's benefit: "how long does it *help*", "how long does the *relief* last"."""
 LASTING = frozenset({"help", "work", "last", "wear", "persist"})
 """Verbs that only ask for the duration, dropped from the search ("help" is not "get help")."""
+BENEFIT_NAMES = BENEFIT_STEMS | {"effect"}
+"""Words that name the benefit whose duration is asked ("the antidepressant *effect*"), dropped from
+the search too: they say what lasts, and would pull any section that uses them ("no antidepressant
+effect in OCD"). "Effect" alone does not make a question about benefit ("side effects")."""
 
 
 def _lasting(tokens: list[str], covered: set[int], intents: set[str]) -> set[int]:
     """Positions of the verbs of a question about how long a treatment's benefit lasts ("how long
     does ketamine help", "how long does the antidepressant effect last"), whose intents become
     follow-up (when the benefit fades and what follows) and evidence (how long it lasted in trials),
-    not monitoring. Without a word of benefit ("how long does the dissociation last") the section
-    about the thing named answers, as before."""
+    not monitoring; the words of benefit only say what lasts and are dropped. Without a word of
+    benefit ("how long does the dissociation last") the section about the thing named answers."""
     asks = any(tokens[place : place + 2] == ["how", "long"] for place in range(len(tokens)))
     if not asks or not any(stem(token) in BENEFIT_STEMS for token in tokens):
         return set()
     intents.discard(MONITORING)
     intents.update((FOLLOW_UP, EVIDENCE))
-    return {place for place, token in enumerate(tokens) if stem(token) in LASTING and place not in covered}
+    dropped = LASTING | BENEFIT_NAMES
+    return {place for place, token in enumerate(tokens) if stem(token) in dropped and place not in covered}
 
 
 def _frames_in(tokens: list[str]) -> tuple[set[int], set[str]]:

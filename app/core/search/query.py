@@ -47,12 +47,15 @@ _STOPWORD_TEXT = """
     take takes taking took keep keeps get gets getting go goes going feel feels feeling felt still really
     very use used uses using patient patients pt pts want wants wanted wanting
     over above under below than more less greater
+    give gives given giving administer administers administered administering
     add adds cover covers include includes mention mentions say says contain contains describe describes
     man woman person someone somebody guy lady gentleman"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 """Question, function and vague words: "can they drive home" is about driving home, "bladder
 problems" about the bladder and "how long does the infusion take" about the infusion; "does the REMS
-add any contraindications" asks what a document says (add, cover, mention), not about adding; "a
+add any contraindications" asks what a document says (add, cover, mention), not about adding; a
+drug is "given" as it is "taken", so "how often is X given" asks for X's schedule and "while X is
+given" for the session, not for a section that says "given"; "a
 70 kg woman" is a patient of 70 kg (the pregnancy sections speak of women). Rare in
 clinical text, such words would otherwise weigh the most."""
 
@@ -212,7 +215,10 @@ class Planner:
             if (s[1] is not None and id(s[0][0]) not in dropped)
             or not (_is_stopword(s[0][0]) or s[0][0] in questions or id(s[0][0]) in dropped)
         ]
-        return (content or spans)[:MAX_GROUPS]
+        # A question that is all framing ("how long does the relief last") searches its framed
+        # content words rather than nothing or its stop words.
+        framed_only = [s for s in spans if not (_is_stopword(s[0][0]) or s[0][0] in questions)]
+        return (content or framed_only or spans)[:MAX_GROUPS]
 
 
 def _staged(units: list[Unit]) -> list[Unit]:

@@ -22,7 +22,7 @@ import sqlite3
 import unicodedata
 from pathlib import Path
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 """Raised whenever what a row holds changes, such as how section kinds are derived (kinds.py)."""
 APPLICATION_ID = 0x50445358  # "PDSX": marks the file as ours in the SQLite header
 

@@ -18,8 +18,29 @@ MIN_SHORTENED = 2
 """Letters a shortened last word needs ("pulse ox"): one letter is too little to name a term."""
 
 
+PERSONS: tuple[frozenset[str], ...] = (
+    frozenset({"my", "your", "their", "his", "her", "our"}),
+    frozenset({"myself", "yourself", "themselves", "themself", "himself", "herself", "ourselves"}),
+)
+"""Words that only say whose ("sick to *my* stomach"): a patient asks in the first person, a handout
+answers in the second ("sick to your stomach") and a protocol in the third, so a phrase of the pack
+stands for itself said of any person."""
+
+
+def _persons(term: str) -> list[str]:
+    """`term` (folded) and the same phrase said of every other person: one word of PERSONS swapped."""
+    tokens = term.split()
+    found = [term]
+    for place, token in enumerate(tokens):
+        persons = next((group for group in PERSONS if token in group), frozenset())
+        if len(tokens) > 1:
+            found += [" ".join([*tokens[:place], other, *tokens[place + 1 :]]) for other in sorted(persons)]
+    return list(dict.fromkeys(found))
+
+
 def synonym_groups(sources: Iterable[list[str]]) -> list[list[str]]:
-    """Merge groups that share a term (union-find), so that A=B and B=C make one group."""
+    """Merge groups that share a term (union-find), so that A=B and B=C make one group; a phrase with
+    a word of person ("sick to my stomach") holds for every person (see PERSONS)."""
     parent: dict[str, str] = {}
 
     def root(term: str) -> str:
@@ -30,7 +51,7 @@ def synonym_groups(sources: Iterable[list[str]]) -> list[list[str]]:
 
     for group in sources:
         folded = [" ".join(words(term)) for term in group]
-        folded = [term for term in folded if term]
+        folded = [said for term in folded if term for said in _persons(term)]
         for term in folded:
             parent.setdefault(term, term)
         for term in folded[1:]:
