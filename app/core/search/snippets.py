@@ -60,9 +60,11 @@ def _matches(folded: list[str], terms: list[tuple[tuple[str, ...], float]]) -> t
     return marked, centre
 
 
-LONG = 1200
+LONG = 200
 """Longer ASCII text is first cut around the rarest term's first occurrence (found by a regex):
-tokenising a whole long body for every hit would cost more than the search itself."""
+tokenising a whole body for each of 20 hits cost a quarter of a query's time at 10,000 documents."""
+CUT_BEFORE, CUT_AFTER = 100, 200
+"""Characters kept around that occurrence: more than the WINDOW of words shown around it needs."""
 
 
 @lru_cache(maxsize=2048)
@@ -76,8 +78,8 @@ def _cut(text: str, terms: list[tuple[tuple[str, ...], float]]) -> tuple[str, bo
     for term, _ in sorted(terms, key=lambda t: -t[1]):
         found = _pattern(term).search(lowered)
         if found is not None:
-            start = text.rfind(" ", 0, max(0, found.start() - 300)) + 1
-            end = text.find(" ", found.end() + 600)
+            start = text.rfind(" ", 0, max(0, found.start() - CUT_BEFORE)) + 1
+            end = text.find(" ", found.end() + CUT_AFTER)
             end = len(text) if end == -1 else end
             return text[start:end], start > 0, end < len(text)
     return None
