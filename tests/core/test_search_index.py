@@ -242,3 +242,18 @@ def test_only_leftovers_of_ended_builds_are_removed(packs: PackSet, tmp_path: Pa
     SearchIndex.open_or_build(packs, tmp_path / "index.db")
     assert not crashed.exists()
     assert running.exists() and fresh.exists()
+
+
+def test_another_form_of_a_synonym_is_no_typo(tmp_path: Path) -> None:
+    """A plural of a word the pack lists only as a synonym ("teenagers" for its "teenager") is found
+    without a "did you mean": it is the same word, not a slip, and counts in full."""
+    documents = [
+        protocol("young", "Young people", {"adolescents": ("Adolescents", "Not approved under 18 years.")}),
+        protocol("older", "Older adults", {"older-adults": ("Older adults", "Start low over 65 years.")}),
+    ]
+    packs = load(write_pack(tmp_path, "ages", documents, synonyms=[{"terms": ["adolescent", "teenager"]}]))
+    with SearchIndex.build(packs, tmp_path / "index.db") as index:
+        results = index.search("teenagers under 18")
+        assert results.suggestion is None
+        assert results.hits[0].target == "young#adolescents"
+        assert index.search("teenagrs under 18").suggestion == "teenager under 18"  # a slip still is

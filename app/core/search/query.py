@@ -19,7 +19,7 @@ from app.core.search import fuzzy
 from app.core.search.ages import life_stages
 from app.core.search.kinds import audience, framing
 from app.core.search.synonyms import Synonyms, Term
-from app.core.search.text import words
+from app.core.search.text import stem, words
 from app.core.search.vocabulary import Vocabulary
 
 MAX_QUERY_CHARS = 500
@@ -330,14 +330,16 @@ class _Builder:
         fixes = self._corrections(word)
         if not fixes:
             return Group(tuple(alternatives))
-        self.replacements.append((unit, fixes[0]))
+        inflected = stem(fixes[0]) == stem(word)  # "teenagers" for the pack's "teenager": no typo
+        if not inflected:
+            self.replacements.append((unit, fixes[0]))
         fixed: list[Alternative] = []
         for fix in fixes:
             synonyms = self.synonyms.groups.get((fix,))
             terms = synonyms or [(form,) for form in self.vocabulary.forms(fix)]
             fixed += [Alternative(term) for term in terms]
         self._note(a.tokens for a in fixed)
-        return Group(tuple(dict.fromkeys(fixed)), CORRECTION_WEIGHT)
+        return Group(tuple(dict.fromkeys(fixed)), 1.0 if inflected else CORRECTION_WEIGHT)
 
     def _corrections(self, word: str) -> tuple[str, ...]:
         """Index words near `word`; failing those, synonym terms (a brand name the content never uses)."""
