@@ -91,3 +91,14 @@ def test_what_next_asks_for_the_follow_up(index: SearchIndex) -> None:
     for question in ("after a lidocaine course, what next", "what comes after a lidocaine course"):
         assert _targets(index, question)[0] == "lidocaine#later", question
     assert "follow-up" in section_kinds("follow-up", "Follow-up and reporting", "protocol")
+
+
+def test_a_noun_that_only_names_study_material_asks_for_the_deck_first(index: SearchIndex) -> None:
+    # "Flash cards" and "study cards" name nothing but study material: the deck comes before the
+    # protocol's section, though that section says more of the other words (seizures, tinnitus).
+    for question in ("flash cards about lidocaine toxicity seizures and tinnitus",
+                     "study cards: lidocaine toxicity, seizures, tinnitus"):  # fmt: skip
+        assert _targets(index, question)[0].startswith("lidocaine-deck"), question
+    # "Card" alone is only a cue (a wallet card, a score card): the section that says more of the
+    # words still comes first.
+    assert _targets(index, "lidocaine toxicity seizures and tinnitus card")[0] == "lidocaine#adverse"

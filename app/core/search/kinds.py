@@ -178,6 +178,10 @@ FRAMES = sorted(
     + _frames(FOLLOW_UP, "what next", "what comes after", "what comes next", "what follows", "then what",
               "after the course", "end of the course", "finished the course", "course is over")
     + _frames(STUDY, "quiz me", "quiz me on", "test me", "test me on", "help me revise")
+    # Nouns that only ever name study material ask for it as plainly as "quiz me" does; "cards",
+    # "deck" and "revision" alone stay cues ("a wallet card", "the label revision").
+    + _frames(STUDY, "flashcards", "flashcard", "flash cards", "flash card", "study cards", "study card",
+              "revision cards", "revision card")
     + _frames(HELP, "who do i call", "who to call", "who should i call", "what number")
     + _frames(
         MANAGEMENT,
