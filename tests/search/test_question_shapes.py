@@ -152,3 +152,15 @@ def test_the_benefit_asked_about_is_framing_in_how_long_it_lasts(tmp_path: Path)
         # Nothing but framing left: the benefit is searched rather than nothing.
         assert index._state().planner.plan("how long does the relief last").groups
         assert _top(index, "how long does the benefit last") == "lidocaine#follow-up"
+
+
+def test_like_frames_what_was_felt_and_is_not_searched(tmp_path: Path) -> None:
+    # "It felt like ..." only frames the feeling; texts write "like" for "such as", so a section that
+    # lists "pills like X" must not outrank the one about the feeling.
+    sections = {
+        "before": ("Before", "Tell us about pills like sleeping pills or anxiety pills."),
+        "numbness": ("Numbness", "Numb lips and tingling are common during the infusion."),
+    }
+    documents = [protocol("mexiletine", "Mexiletine for neuropathic pain", sections)]
+    with index_of(tmp_path, "like", documents) as index:
+        assert _top(index, "it felt like tingling") == "mexiletine#numbness"

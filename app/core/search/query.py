@@ -49,14 +49,16 @@ _STOPWORD_TEXT = """
     over above under below than more less greater
     give gives given giving administer administers administered administering
     add adds cover covers include includes mention mentions say says contain contains describe describes
-    man woman person someone somebody guy lady gentleman"""
+    man woman person someone somebody guy lady gentleman
+    like"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 """Question, function and vague words: "can they drive home" is about driving home, "bladder
 problems" about the bladder and "how long does the infusion take" about the infusion; "does the REMS
 add any contraindications" asks what a document says (add, cover, mention), not about adding; a
 drug is "given" as it is "taken", so "how often is X given" asks for X's schedule and "while X is
 given" for the session, not for a section that says "given"; "a
-70 kg woman" is a patient of 70 kg (the pregnancy sections speak of women). Rare in
+70 kg woman" is a patient of 70 kg (the pregnancy sections speak of women); "it felt like ..." only
+frames what was felt, and texts write "like" for "such as" ("pills like benzodiazepines"). Rare in
 clinical text, such words would otherwise weigh the most."""
 
 
