@@ -38,6 +38,8 @@ LAY_PHRASES = {
     "patient felt out of their body": f"{EFFECTS}#dissociation",
     "felt like I was outside my body": "ketamine-infusion-day#day-of",
     "patient hard to rouse after esketamine": f"{EFFECTS}#sedation",
+    # "Warning signs" are signs: not the sections headed "Contraindications and warnings".
+    "warning signs of spravato abuse": "esketamine-trd#follow-up",
     "habit forming": f"{EFFECTS}#abuse-misuse",
     "bad trip": f"{EFFECTS}#manage-distress",
     "clip on my finger": "esketamine-treatment-day#monitoring",
@@ -106,3 +108,17 @@ def test_a_lay_phrase_holds_for_whoever_says_it(tmp_path: Path) -> None:
     with index_of(tmp_path, "persons", documents, **synonyms) as index:
         found = {hit.target for hit in index.search("sick to my stomach", limit=2).hits}
         assert found == {"day#during", "effects#gut"}, found
+
+
+def test_the_drug_named_before_addiction_is_the_one_misused(index: SearchIndex) -> None:
+    # "Alcohol addiction" is addiction to alcohol; so is "ketamine addiction" to ketamine: the misuse
+    # sections answer, not the trials of ketamine as a treatment of addiction.
+    for question in ("is my son addicted to ketamine", "esketamine addiction risk"):
+        found = [hit.target for hit in index.search(question, limit=3).hits]
+        assert "ketamine-adverse-effects#abuse-misuse" in found or (
+            "ketamine-between-session-followup#follow-up-contact" in found
+        ), (question, found)
+        assert not any(target.startswith("ketamine-ocd-sud") for target in found), (question, found)
+    # Ketamine *for* an addiction is still the treatment.
+    found = [hit.target for hit in index.search("can ketamine treat cocaine addiction", limit=3).hits]
+    assert found[0].startswith("ketamine-ocd-sud#"), found
