@@ -38,6 +38,8 @@ LAY_PHRASES = {
     "patient felt out of their body": f"{EFFECTS}#dissociation",
     "felt like I was outside my body": "ketamine-infusion-day#day-of",
     "patient hard to rouse after esketamine": f"{EFFECTS}#sedation",
+    # A patient's "appointment" is the handout's "treatment time" (not "keep your next appointment").
+    "last meal before my appointment": "esketamine-treatment-day#day-of",
     # "Warning signs" are signs: not the sections headed "Contraindications and warnings".
     "warning signs of spravato abuse": "esketamine-trd#follow-up",
     "habit forming": f"{EFFECTS}#abuse-misuse",
