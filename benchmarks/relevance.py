@@ -143,7 +143,8 @@ NOTES = (
     "answer uses none of their words (will the infusion hurt), a drug named beside the treatment (pt on "
     "adderall, any problem with esketamine) not read as an interaction, 'stop drinking' read as the "
     "fluid rule rather than alcohol use, a word unknown to the pack corrected to an unrelated one "
-    "(rousable to a *shake*), and near ties among the monitoring and dosing sections. `python benchmarks/relevance.py --misses` lists them.",
+    "(rousable to a *shake*), and near ties among the monitoring and dosing sections. "
+    "`python benchmarks/relevance.py --misses` lists them.",
 )
 
 Search = Callable[[str], list[str]]
