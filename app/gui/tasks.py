@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,18 @@ if TYPE_CHECKING:
     from app.core.search import SearchIndex
 
 log = logging.getLogger(__name__)
+
+MODELS_IMPORTED = threading.Event()
+"""Set once the pack loader, and with it pydantic and the pack models, is imported (or its import
+failed): until then a second thread must not import them (see DeferredFeatures)."""
+
+
+def import_models() -> None:
+    """Import the pack loader (pydantic, the models) on this thread, and say so."""
+    try:
+        import app.core.packs.loader  # noqa: F401
+    finally:
+        MODELS_IMPORTED.set()
 
 
 @dataclass(frozen=True)
@@ -56,6 +69,7 @@ class LoadWorker(QObject):
     @Slot()
     def run(self) -> None:
         self._announce_cached()
+        import_models()
         packs = load_configured_packs(self.folders, progress=self._report)
         # The packs stay in memory all day: out of the collector's generations, a full collection
         # (set off by any allocation, on any thread) no longer walks their millions of objects, which

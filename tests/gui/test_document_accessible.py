@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core import model
 from app.gui.main_window import MainWindow
-from app.gui.reader.document_view import LINK_ROLE
+from app.gui.reader.document_view import LINK_NAME_ROLE, LINK_ROLE
 from tests.gui.conftest import WindowFactory
 
 MARKERS = re.compile("[\ufdd0-\ufdef\ue000-\uf8ff]")
@@ -47,7 +47,9 @@ def test_the_document_is_a_document_of_headings_links_and_text(make_window: Wind
         headings, links = named(parts, QAccessible.Role.Heading), named(parts, QAccessible.Role.Link)
         outline = [window.document.outline.item(i).text() for i in range(window.document.outline.count())]
         assert outline and all(any(h.startswith(o) for h in headings) for o in outline), headings
-        listed = [window.document.links.item(i).text() for i in range(window.document.links.count())]
+        listed = [
+            window.document.links.item(i).data(LINK_NAME_ROLE) for i in range(window.document.links.count())
+        ]
         assert links == listed
         text = interface.textInterface()
         whole = text.text(0, text.characterCount())
@@ -130,7 +132,7 @@ def test_a_reader_follows_a_link_and_hears_heading_levels(make_window: WindowFac
     ]
     assert levels[0] == 1 and set(levels[1:]) <= {2, 3} and len(levels) > 2
     targets = {
-        window.document.links.item(i).text(): window.document.links.item(i).data(LINK_ROLE)
+        window.document.links.item(i).data(LINK_NAME_ROLE): window.document.links.item(i).data(LINK_ROLE)
         for i in range(window.document.links.count())
     }
     inner = next(
@@ -160,7 +162,11 @@ def test_a_citation_says_the_reference_it_points_to(make_window: WindowFactory) 
         described = citation.text(QAccessible.Text.Description)
         assert described.startswith(f"[{number}] ") and len(described) > 20, described
     first = window.document.links.item(0)
-    assert first.data(Qt.ItemDataRole.AccessibleTextRole).startswith(f"{first.text()}: [{first.text()}] ")
+    number = first.data(LINK_NAME_ROLE)
+    assert first.data(Qt.ItemDataRole.AccessibleTextRole).startswith(f"{number}: [{number}] ")
+    # Sighted readers see the reference too, not a bare number; the tooltip has it whole.
+    assert first.text().startswith(f"[{number}] ") and len(first.text()) > 20, first.text()
+    assert first.toolTip() == first.data(Qt.ItemDataRole.AccessibleTextRole).partition(": ")[2]
 
 
 EXIT_SCRIPT = """

@@ -4,8 +4,11 @@ is kept and answered once they are."""
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.gui.main_window import MainWindow
@@ -84,3 +87,25 @@ def test_a_query_typed_at_the_first_paint_is_answered_once_the_packs_load(qtbot:
     assert window.features.installed
     assert window.search.field.text() == "blood pressure"
     window.close()
+
+
+def test_the_features_fallback_waits_while_a_load_imports_the_models(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Packs slower than the fallback: the features do not import pydantic on the UI thread while the
+    load thread is importing it (that can fail inside PySide6's import hook); they install once it has."""
+    from app.gui import features
+
+    importing_done = threading.Event()
+    installed: list[str] = []
+    monkeypatch.setattr(features, "MODELS_IMPORTED", importing_done)
+    monkeypatch.setattr(features, "installer", lambda name: lambda _host: installed.append(name))
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    deferred = features.DeferredFeatures(None, widget, lambda: None, 0)  # type: ignore[arg-type]
+    widget.show()
+    qtbot.wait(400)
+    assert installed == [] and not deferred.installed
+    importing_done.set()
+    qtbot.waitUntil(lambda: deferred.installed, timeout=5000)
+    assert installed == features.FEATURE_MODULES

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
+from app.gui.tasks import MODELS_IMPORTED
 from app.gui.widgets.first_paint import AfterFirstPaint
 
 if TYPE_CHECKING:
@@ -30,6 +31,10 @@ def installer(name: str) -> Installer:
 
 
 FEATURE_MODULES: list[str] = ["study", "runs", "handouts", "calc", "updates"]
+MODELS_WAIT_MS = 50
+MODELS_WAIT_TURNS = 600
+"""How long the fallback waits for a load thread that is importing the models: 30 s, then it goes ahead
+(a load that never started must not keep the features away for good)."""
 
 
 class DeferredFeatures:
@@ -37,12 +42,14 @@ class DeferredFeatures:
     it when the packs arrive), or, should they never arrive, one per event-loop turn from `latest_ms`
     after `widget`'s first paint. Feature modules import study scheduling, checklist runs, export,
     updates and the pack models, none of which a window needs to take a query. Not while the load
-    thread imports the models: importing pydantic from two threads at once can fail inside
-    PySide6's import hook (a partly initialised pydantic module asked for `__wrapped__`)."""
+    thread imports the models (the fallback waits for MODELS_IMPORTED): importing pydantic from two
+    threads at once can fail inside PySide6's import hook (a partly initialised pydantic module asked
+    for `__wrapped__`)."""
 
     def __init__(self, host: FeatureHost, widget: QWidget, then: Callable[[], None], latest_ms: int) -> None:
         self.host, self.then = host, then
         self.waiting = list(FEATURE_MODULES)
+        self.patience = MODELS_WAIT_TURNS
         self.trigger = AfterFirstPaint(widget, lambda: QTimer.singleShot(latest_ms, self._next))
 
     @property
@@ -54,7 +61,11 @@ class DeferredFeatures:
             self._install_one()
 
     def _next(self) -> None:
-        if self.waiting:
+        if self.waiting and not MODELS_IMPORTED.is_set() and self.patience > 0:
+            # The load thread is importing the models (a load slower than `latest_ms`): wait for it.
+            self.patience -= 1
+            QTimer.singleShot(MODELS_WAIT_MS, self._next)
+        elif self.waiting:
             self._install_one()
             QTimer.singleShot(0, self._next)
 

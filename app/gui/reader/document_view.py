@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from textwrap import shorten
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
@@ -42,6 +43,10 @@ from app.gui.widgets.rows import wrap_rows
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 LINK_ROLE = Qt.ItemDataRole.UserRole + 2
+LINK_NAME_ROLE = Qt.ItemDataRole.UserRole + 3
+"""A link's own text in the document ("1" for a citation), whatever its row shows."""
+CITATION_SHOWN = 64
+"""Characters of a cited reference a links row shows (a bare "1" says nothing); the tooltip has all."""
 WHOLE_WORDS = QTextDocument.FindFlag.FindWholeWords
 """Search terms are marked as whole words: `ketamine` is not marked inside `esketamine`."""
 WORD = re.compile(r"[\w\u00c0-\u024f]{2,}", re.UNICODE)
@@ -291,10 +296,14 @@ class DocumentPane(QWidget):
         self.links.clear()
         anchors = anchor_texts(self.browser.document())
         for text, href in document_links(self.browser.document()):
-            item = QListWidgetItem(text)
-            item.setData(LINK_ROLE, href)
-            item.setToolTip(href)
             destination = link_destination(anchors, href)
+            cited = destination.startswith(f"[{text.strip()}] ")
+            item = QListWidgetItem(
+                shorten(destination, CITATION_SHOWN, placeholder=" \u2026") if cited else text
+            )
+            item.setData(LINK_ROLE, href)
+            item.setData(LINK_NAME_ROLE, text)
+            item.setToolTip(destination if cited else href)
             if destination and destination != text:  # "1" alone says nothing: "1: [1] Smith J ..."
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{text}: {destination}")
             self.links.addItem(item)
