@@ -140,3 +140,8 @@ def index_of(root: Path, pack_id: str, documents: list[dict[str, Any]], **manife
     """A search index over one pack of `documents` written under `root` (use it in a `with`)."""
     packs = load(write_pack(root, pack_id, documents, **manifest_extra))
     return SearchIndex.build(packs, root / "index.db")
+
+
+def top_target(index: SearchIndex, query: str) -> str:
+    """Where the first hit for `query` opens (document#section)."""
+    return index.search(query).hits[0].target

@@ -10,7 +10,7 @@ import pytest
 from app.core.search import SearchIndex
 from app.core.search.ages import life_stages
 from app.core.search.text import words
-from tests.search.support import index_of, protocol
+from tests.search.support import index_of, protocol, top_target
 
 SYNONYMS = {
     "synonyms": [
@@ -33,17 +33,13 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
         yield built
 
 
-def _top(index: SearchIndex, query: str) -> str:
-    return index.search(query).hits[0].target
-
-
 def test_an_age_reaches_the_section_for_its_life_stage(index: SearchIndex) -> None:
-    assert _top(index, "my grandad is 81, can he have lidocaine") == "lidocaine#elderly"
-    assert _top(index, "patient aged 79 starting lidocaine") == "lidocaine#elderly"
-    assert _top(index, "lidocaine for a 15 year old") == "lidocaine#young"
+    assert top_target(index, "my grandad is 81, can he have lidocaine") == "lidocaine#elderly"
+    assert top_target(index, "patient aged 79 starting lidocaine") == "lidocaine#elderly"
+    assert top_target(index, "lidocaine for a 15 year old") == "lidocaine#young"
     # The same questions without the age do not go there: the age is what chose the section.
-    assert _top(index, "my grandad, can he have lidocaine") != "lidocaine#elderly"
-    assert _top(index, "lidocaine for a 70 kg patient") != "lidocaine#elderly"
+    assert top_target(index, "my grandad, can he have lidocaine") != "lidocaine#elderly"
+    assert top_target(index, "lidocaine for a 70 kg patient") != "lidocaine#elderly"
 
 
 def test_which_numbers_are_ages() -> None:

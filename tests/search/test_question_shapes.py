@@ -12,7 +12,7 @@ from app.core.search import SearchIndex
 from app.core.search.kinds import audience
 from app.core.search.query import content_words
 from app.core.search.text import words
-from tests.search.support import index_of, protocol
+from tests.search.support import index_of, protocol, top_target
 
 
 @pytest.fixture(scope="module")
@@ -62,38 +62,34 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
         yield built
 
 
-def _top(index: SearchIndex, query: str) -> str:
-    return index.search(query).hits[0].target
-
-
 def test_how_long_a_benefit_lasts_is_asked_of_follow_up(index: SearchIndex) -> None:
-    assert _top(index, "how long will lidocaine keep working") == "lidocaine#follow-up"
-    assert _top(index, "how long does the pain relief from lidocaine last") == "lidocaine#follow-up"
-    assert _top(index, "how long do lidocaine infusions help for") == "lidocaine#follow-up"
+    assert top_target(index, "how long will lidocaine keep working") == "lidocaine#follow-up"
+    assert top_target(index, "how long does the pain relief from lidocaine last") == "lidocaine#follow-up"
+    assert top_target(index, "how long do lidocaine infusions help for") == "lidocaine#follow-up"
     # Without a word of benefit, "how long" is about monitoring, or about the thing named.
-    assert _top(index, "how long do we watch them after lidocaine") == "lidocaine#monitoring"
-    assert _top(index, "how long does the numbness last") == "lidocaine#numbness"
+    assert top_target(index, "how long do we watch them after lidocaine") == "lidocaine#monitoring"
+    assert top_target(index, "how long does the numbness last") == "lidocaine#numbness"
 
 
 def test_why_asks_for_the_reason_not_the_instruction(index: SearchIndex) -> None:
-    assert _top(index, "why do we check the pulse at 20 minutes") == "lidocaine-harms#rhythm"
-    assert _top(index, "how come lidocaine is not a controlled drug") == "lidocaine-harms#schedules"
+    assert top_target(index, "why do we check the pulse at 20 minutes") == "lidocaine-harms#rhythm"
+    assert top_target(index, "how come lidocaine is not a controlled drug") == "lidocaine-harms#schedules"
     # Asked what to do, the instruction answers.
-    assert _top(index, "pulse under 50, what to do") == "lidocaine-harms#manage-slow"
+    assert top_target(index, "pulse under 50, what to do") == "lidocaine-harms#manage-slow"
 
 
 def test_asking_what_a_document_says_searches_for_its_subject(index: SearchIndex) -> None:
     # "mention", "add", "cover" ask what the named document says, not about mentioning or adding.
-    assert _top(index, "does the lidocaine protocol mention contraindications") == "lidocaine#cautions"
-    assert _top(index, "do the lidocaine rules add contraindications") == "lidocaine#cautions"
+    assert top_target(index, "does the lidocaine protocol mention contraindications") == "lidocaine#cautions"
+    assert top_target(index, "do the lidocaine rules add contraindications") == "lidocaine#cautions"
 
 
 def test_what_a_document_is_named_after_is_said_by_its_summary(index: SearchIndex) -> None:
-    assert _top(index, "what is the access programme") == "programme"
-    assert _top(index, "what's the programme") == "programme"
+    assert top_target(index, "what is the access programme") == "programme"
+    assert top_target(index, "what's the programme") == "programme"
     # The last words of a long name are not the whole of what the document is about.
-    assert _top(index, "what is neuropathic pain") != "lidocaine"
-    assert _top(index, "what is registration") == "programme#registration"
+    assert top_target(index, "what is neuropathic pain") != "lidocaine"
+    assert top_target(index, "what is registration") == "programme#registration"
 
 
 def test_im_is_a_route_not_a_patient_speaking() -> None:
@@ -121,8 +117,11 @@ def test_given_says_how_a_drug_reaches_the_patient_not_what_is_asked(tmp_path: P
     }
     documents = [protocol("mexiletine", "Mexiletine for neuropathic pain", sections)]
     with index_of(tmp_path, "given", documents) as index:
-        assert _top(index, "how often is mexiletine given in week 5") == "mexiletine#schedule"
-        assert _top(index, "must a physician be on site while mexiletine is given") == "mexiletine#staffing"
+        assert top_target(index, "how often is mexiletine given in week 5") == "mexiletine#schedule"
+        assert (
+            top_target(index, "must a physician be on site while mexiletine is given")
+            == "mexiletine#staffing"
+        )
 
 
 def test_approval_is_asked_of_the_regulatory_status(tmp_path: Path) -> None:
@@ -131,8 +130,8 @@ def test_approval_is_asked_of_the_regulatory_status(tmp_path: Path) -> None:
     said = "Approved for arrhythmia in 1986; licensed for pain nowhere."
     sections = {"history": ("History", said), "regulatory": ("Evidence and regulatory status", said)}
     with index_of(tmp_path, "regulatory", [protocol("mexiletine", "Mexiletine", sections)]) as index:
-        assert _top(index, "when was mexiletine approved for arrhythmia") == "mexiletine#regulatory"
-        assert _top(index, "is mexiletine licensed for pain") == "mexiletine#regulatory"
+        assert top_target(index, "when was mexiletine approved for arrhythmia") == "mexiletine#regulatory"
+        assert top_target(index, "is mexiletine licensed for pain") == "mexiletine#regulatory"
 
 
 def test_the_benefit_asked_about_is_framing_in_how_long_it_lasts(tmp_path: Path) -> None:
@@ -148,10 +147,10 @@ def test_the_benefit_asked_about_is_framing_in_how_long_it_lasts(tmp_path: Path)
     documents = [protocol("lidocaine", "Lidocaine for neuropathic pain", sections)]
     with index_of(tmp_path, "lasting", documents) as index:
         query = "how long does the antidepressant effect of one infusion last"
-        assert _top(index, query) == "lidocaine#follow-up"
+        assert top_target(index, query) == "lidocaine#follow-up"
         # Nothing but framing left: the benefit is searched rather than nothing.
         assert index._state().planner.plan("how long does the relief last").groups
-        assert _top(index, "how long does the benefit last") == "lidocaine#follow-up"
+        assert top_target(index, "how long does the benefit last") == "lidocaine#follow-up"
 
 
 def test_like_frames_what_was_felt_and_is_not_searched(tmp_path: Path) -> None:
@@ -163,4 +162,4 @@ def test_like_frames_what_was_felt_and_is_not_searched(tmp_path: Path) -> None:
     }
     documents = [protocol("mexiletine", "Mexiletine for neuropathic pain", sections)]
     with index_of(tmp_path, "like", documents) as index:
-        assert _top(index, "it felt like tingling") == "mexiletine#numbness"
+        assert top_target(index, "it felt like tingling") == "mexiletine#numbness"

@@ -11,7 +11,7 @@ import pytest
 from app.core.search import SearchIndex
 from app.core.search.kinds import readings, section_kinds
 from app.core.search.text import words
-from tests.search.support import index_of, protocol
+from tests.search.support import index_of, protocol, top_target
 
 SYNONYMS = {"synonyms": [{"terms": ["blood pressure", "bp"]}, {"terms": ["heart rate", "hr", "pulse"]}]}
 
@@ -63,16 +63,12 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
         yield built
 
 
-def _top(index: SearchIndex, query: str) -> str:
-    return index.search(query).hits[0].target
-
-
 def test_a_reading_opens_the_timepoint_that_judges_it(index: SearchIndex) -> None:
-    assert _top(index, "bp 150/95 before lidocaine") == "lidocaine-checks#start"
-    assert _top(index, "pulse 45 during the lidocaine infusion") == "lidocaine-checks#running"
-    assert _top(index, "HR 130 mid infusion") == "lidocaine-checks#running"
+    assert top_target(index, "bp 150/95 before lidocaine") == "lidocaine-checks#start"
+    assert top_target(index, "pulse 45 during the lidocaine infusion") == "lidocaine-checks#running"
+    assert top_target(index, "HR 130 mid infusion") == "lidocaine-checks#running"
     # The same words without a reading ask about the topic: the protocol's section answers.
-    assert _top(index, "blood pressure and heart rate on lidocaine") == "lidocaine#pressure"
+    assert top_target(index, "blood pressure and heart rate on lidocaine") == "lidocaine#pressure"
 
 
 def test_which_numbers_are_readings() -> None:

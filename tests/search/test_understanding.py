@@ -11,7 +11,7 @@ from app.core.search import SearchIndex
 from app.core.search.kinds import section_kinds
 from app.core.search.ranking import Statistics
 from app.core.search.synonyms import Synonyms, synonym_groups
-from tests.search.support import handout, load, protocol, write_pack
+from tests.search.support import handout, load, protocol, top_target, write_pack
 
 SYNONYMS = {
     "synonyms": [
@@ -72,16 +72,12 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
         yield built
 
 
-def _top(index: SearchIndex, query: str) -> str:
-    return index.search(query).hits[0].target
-
-
 def test_what_to_do_questions_ask_for_management(index: SearchIndex) -> None:
     """'What to do if', 'how do we treat' ask how to manage: the `What to do:` section answers."""
     planner = index._state().planner
     for question in ("what to do if bp stays high ", "how do we treat high bp ", "what should I do bp "):
         assert planner.plan(question).intents == {"management"}, question
-    assert _top(index, "what to do if blood pressure stays high") == "effects#manage-high-bp"
+    assert top_target(index, "what to do if blood pressure stays high") == "effects#manage-high-bp"
     assert "management" in section_kinds("manage-nausea", "Nausea", "protocol")
     assert "management" in section_kinds("nausea", "What to do: nausea and vomiting", "protocol")
 
@@ -92,8 +88,8 @@ def test_definitional_questions_ask_what_a_thing_is(index: SearchIndex) -> None:
     plan = planner.plan("what does racemic mean ")
     assert plan.intents == {"definition"}
     assert [a.tokens for g in plan.groups for a in g.alternatives if "mean" in a.tokens] == []
-    assert _top(index, "what does racemic mean") == "effects#what-it-is"
-    assert _top(index, "what is racemic") == "effects#what-it-is"
+    assert top_target(index, "what does racemic mean") == "effects#what-it-is"
+    assert top_target(index, "what is racemic") == "effects#what-it-is"
     # Only when nothing else is asked: "what is the dose" asks for the dose.
     assert planner.plan("what is the dose ").intents == set()
     assert planner.plan("what is the dose ").cues == {"dosing"}
@@ -127,8 +123,8 @@ def test_a_first_person_question_is_answered_by_the_handout_first(index: SearchI
     """The handout is written for the one asking 'may I ...': it comes before a reference section
     whose heading holds the word, which still answers first when the question is about a patient."""
     for question in ("can I drive", "may I drive", "am I fit to drive"):
-        assert _top(index, question) == "visit-day#after", question
-    assert _top(index, "may the patient drive") == "effects#cognition-driving"
+        assert top_target(index, question) == "visit-day#after", question
+    assert top_target(index, "may the patient drive") == "effects#cognition-driving"
 
 
 def test_words_that_only_say_when_give_no_kind(index: SearchIndex) -> None:
@@ -148,10 +144,10 @@ def test_a_shortened_longer_term_is_that_term_not_its_first_word(index: SearchIn
     (group,) = planner.plan("pulse ox ").groups
     assert ("pulse", "oximetry") in [a.tokens for a in group.alternatives]
     assert ("heart", "rate") not in [a.tokens for a in group.alternatives]
-    assert _top(index, "pulse ox") == "effects#breathing"
+    assert top_target(index, "pulse ox") == "effects#breathing"
     (alone,) = planner.plan("pulse ").groups
     assert ("heart", "rate") in [a.tokens for a in alone.alternatives]
-    assert _top(index, "pulse") == "effects#heart"
+    assert top_target(index, "pulse") == "effects#heart"
 
 
 def test_shortened_terms_need_one_group_and_two_letters() -> None:
@@ -197,9 +193,9 @@ def test_a_document_that_never_names_the_drug_asked_about_is_about_another(tmp_p
     ]  # fmt: skip
     packs = load(write_pack(tmp_path, "drugs", documents, synonyms=[{"terms": ["esketamine", "spravato"]}]))
     with SearchIndex.build(packs, tmp_path / "index.db") as index:
-        assert _top(index, "can I drive after my ketamine treatment") == "ketamine-day#after"
-        assert _top(index, "driving after a ketamine treatment") == "ketamine-day#after"
-        assert _top(index, "can I drive after my spravato treatment") == "esketamine-day#after"
+        assert top_target(index, "can I drive after my ketamine treatment") == "ketamine-day#after"
+        assert top_target(index, "driving after a ketamine treatment") == "ketamine-day#after"
+        assert top_target(index, "can I drive after my spravato treatment") == "esketamine-day#after"
 
 
 def test_wanting_is_framing_not_a_word_to_correct(index: SearchIndex) -> None:
@@ -231,9 +227,9 @@ def test_a_title_naming_the_drug_asked_about_says_what_the_document_is_about(tmp
     ]  # fmt: skip
     packs = load(write_pack(tmp_path, "drugs", documents, synonyms=[{"terms": ["esketamine", "spravato"]}]))
     with SearchIndex.build(packs, tmp_path / "index.db") as index:
-        assert _top(index, "monitoring after esketamine") == "esketamine-protocol#watch"
-        assert _top(index, "how long is the monitoring after spravato") == "esketamine-protocol#watch"
-        assert _top(index, "monitoring after ketamine") == "ketamine-protocol#watch"
+        assert top_target(index, "monitoring after esketamine") == "esketamine-protocol#watch"
+        assert top_target(index, "how long is the monitoring after spravato") == "esketamine-protocol#watch"
+        assert top_target(index, "monitoring after ketamine") == "ketamine-protocol#watch"
 
 
 def test_a_word_qualifying_a_pack_term_in_a_heading_is_not_its_topic(tmp_path: Path) -> None:
@@ -251,10 +247,10 @@ def test_a_word_qualifying_a_pack_term_in_a_heading_is_not_its_topic(tmp_path: P
     terms = [{"terms": ["pmf", "patient monitoring form"]}, {"terms": ["sbp", "systolic blood pressure"]}]
     packs = load(write_pack(tmp_path, "forms", documents, synonyms=terms))
     with SearchIndex.build(packs, tmp_path / "index.db") as index:
-        assert _top(index, "how long is the monitoring") == "rems#observation"
-        assert _top(index, "patient monitoring form") == "rems#form"
-        assert _top(index, "form") == "rems#form"
-        assert _top(index, "blood pressure") == "rems#bp"
+        assert top_target(index, "how long is the monitoring") == "rems#observation"
+        assert top_target(index, "patient monitoring form") == "rems#form"
+        assert top_target(index, "form") == "rems#form"
+        assert top_target(index, "blood pressure") == "rems#bp"
 
 
 def test_a_number_typed_against_its_unit_is_the_quantity_the_text_writes_apart(index: SearchIndex) -> None:
@@ -286,8 +282,8 @@ def test_whether_something_helps_is_asked_softly(tmp_path: Path) -> None:
     ]
     packs = load(write_pack(tmp_path, "helps", documents))
     with SearchIndex.build(packs, tmp_path / "index.db") as index:
-        assert _top(index, "does ketamine help with ocd") == "ocd#evidence-ocd"
-        assert _top(index, "where can I get help") == "aftercare#get-help"
+        assert top_target(index, "does ketamine help with ocd") == "ocd#evidence-ocd"
+        assert top_target(index, "where can I get help") == "aftercare#get-help"
 
 
 def test_a_bare_number_counts_less_than_the_words_of_the_question(tmp_path: Path) -> None:
@@ -300,8 +296,8 @@ def test_a_bare_number_counts_less_than_the_words_of_the_question(tmp_path: Path
         }),
     ]  # fmt: skip
     with SearchIndex.build(load(write_pack(tmp_path, "numbers", documents)), tmp_path / "index.db") as index:
-        assert _top(index, "lower dose at 70") == "dosing#older"
-        assert _top(index, "worked example for 70") == "dosing#example"
+        assert top_target(index, "lower dose at 70") == "dosing#older"
+        assert top_target(index, "worked example for 70") == "dosing#example"
 
 
 def test_a_word_in_no_section_weighs_nothing(index: SearchIndex) -> None:

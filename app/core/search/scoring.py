@@ -327,6 +327,7 @@ def score_sections(
     expressions = tuple(group.fts() for group in plan.groups)
     context = _Context(plan, stats, unit, _subjects(titled, rowids, plan), expressions)
     studied = STUDY in plan.intents or STUDY in plan.cues
+    drilled = STUDY in plan.intents
     ranked: list[Ranked] = []
     for position, rowid in enumerate(rowids):
         doc = docs[rowid]
@@ -335,7 +336,7 @@ def score_sections(
         for section in sections:
             section.position = position
             section.studied = studied
-            section.drilled = STUDY in plan.intents
+            section.drilled = drilled
         if named:
             max(sections, key=lambda s: (s.score, -s.rowid)).named = True
         ranked.extend(sections)

@@ -64,7 +64,9 @@ LONG = 200
 """Longer ASCII text is first cut around the rarest term's first occurrence (found by a regex):
 tokenising a whole body for each of 20 hits cost a quarter of a query's time at 10,000 documents."""
 CUT_BEFORE, CUT_AFTER = 100, 200
-"""Characters kept around that occurrence: more than the WINDOW of words shown around it needs."""
+"""Characters kept around that occurrence: room for the WINDOW of words shown around it (BEFORE words
+of long clinical terms may not all fit before it; the snippet then starts at the cut, marked with an
+ellipsis)."""
 
 
 @lru_cache(maxsize=2048)
